@@ -1,0 +1,44 @@
+/** `handoff check`: validates the team configuration and every account. */
+import { compareProblems, problemToJson, type Problem } from '../core/problem';
+import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson } from './commandLine';
+
+export const CHECK_HELP = `Usage: handoff check [options]
+
+Validates .handoff.yml and every account file. Exits 1 when any error is found
+(warnings and information never fail a build), 2 on a usage error.
+
+${COMMON_HELP}`;
+
+export async function runCheck(args: string[]): Promise<number> {
+  const { values } = parseCommand(args, {});
+  if (values.help) {
+    process.stdout.write(CHECK_HELP + '\n');
+    return 0;
+  }
+  const options = commonOptions(values);
+  const store = await openWorkspace(options.dir);
+  const problems = store.problems().sort(compareProblems);
+  // Every account file counts, readable or not: `check` is about files.
+  const accounts = store.size;
+  if (options.format === 'json') {
+    printJson({ accounts, problems: problems.map(problemToJson) });
+  } else {
+    for (const problem of problems) process.stdout.write(formatProblem(problem) + '\n');
+    process.stderr.write(summary(accounts, problems) + '\n');
+  }
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** `file:line:column` first, so terminals (VS Code's among them) make it a link. */
+function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.code}]`;
+}
+
+function summary(accounts: number, problems: Problem[]): string {
+  const count = (severity: Problem['severity'], word: string) => {
+    const n = problems.filter((p) => p.severity === severity).length;
+    return n === 0 ? [] : [`${n} ${word}${n === 1 ? '' : 's'}`];
+  };
+  const found = [...count('error', 'error'), ...count('warning', 'warning'), ...count('info', 'note')];
+  return `Checked ${accounts} account file${accounts === 1 ? '' : 's'}: ${found.length === 0 ? 'no problems' : found.join(', ')}.`;
+}

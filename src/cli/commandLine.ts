@@ -1,0 +1,69 @@
+/** Arguments shared by every command, parsed with Node's own `parseArgs`. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isCalendarDay, localToday, type CalendarDay } from '../core/calendarDay';
+import { AccountStore } from '../core/store';
+import { NodeFileSource } from './nodeFileSource';
+
+/** Exit 2: the command line is wrong or the workspace cannot be read. */
+export class UsageError extends Error {}
+
+export type OutputFormat = 'text' | 'json';
+
+export interface CommonOptions {
+  dir: string;
+  today: CalendarDay;
+  format: OutputFormat;
+}
+
+export const COMMON_OPTIONS = {
+  dir: { type: 'string' },
+  today: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const COMMON_HELP = `Options for every command:
+  --dir <workspace>     the workspace folder (default: the current folder)
+  --today YYYY-MM-DD    the day to compute dates against (default: today)
+  --format text|json    text for people (default), json for programs
+  -h, --help            this help`;
+
+export function parseCommand<O extends ParseArgsConfig['options']>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function commonOptions(values: { dir?: unknown; today?: unknown; format?: unknown }, formats: readonly string[] = ['text', 'json']): CommonOptions {
+  const today = values.today === undefined ? localToday() : String(values.today);
+  if (!isCalendarDay(today)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, not '${today}'`);
+  const format = values.format === undefined ? 'text' : String(values.format);
+  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not '${format}'`);
+  return { dir: path.resolve(values.dir === undefined ? '.' : String(values.dir)), today, format: format as OutputFormat };
+}
+
+/** Loads the workspace's accounts; a folder that cannot be read is a usage error (exit 2). */
+export async function openWorkspace(dir: string): Promise<AccountStore> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch (error) {
+    throw new UsageError(`cannot read the workspace ${dir}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`the workspace ${dir} is not a folder`);
+  const store = new AccountStore(new NodeFileSource(dir));
+  try {
+    await store.load();
+  } catch (error) {
+    throw new UsageError(`cannot read the workspace ${dir}: ${(error as Error).message}`);
+  }
+  return store;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/** The `handoff` command: check and list a sales team's accounts from a terminal or CI. */
+import { CHECK_HELP, runCheck } from './checkCommand';
+import { UsageError } from './commandLine';
+import { runList } from './listCommand';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check: runCheck, list: runList };
+
+const HELP = `Usage: handoff <command> [options]
+
+Commands:
+  check    validate .handoff.yml and every account (exit 1 on errors)
+  list     list accounts, with filters
+
+Run 'handoff <command> --help' for a command's options.
+
+${CHECK_HELP.split('\n\n').pop()}`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`handoff: unknown command '${command}'\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    return await run(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`handoff ${command}: ${error.message}\nRun 'handoff ${command} --help' for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`handoff ${command}: unexpected failure: ${(error as Error).stack ?? error}\n`);
+    return 2;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

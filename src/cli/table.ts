@@ -1,0 +1,24 @@
+/** Plain-text tables for people reading a terminal. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => [...row[column]].length)));
+  const format = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => {
+        const padding = ' '.repeat(widths[column] - [...cell].length);
+        return rightAligned.has(column) ? padding + cell : cell + padding;
+      })
+      .join('  ')
+      .trimEnd();
+  return [format(headers), format(widths.map((w) => '-'.repeat(w))), ...rows.map(format)].join('\n') + '\n';
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
+export function formatAmount(value: unknown, currency?: unknown): string {
+  if (typeof value !== 'number') return '';
+  const amount = value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  return typeof currency === 'string' && currency !== '' ? `${currency} ${amount}` : amount;
+}
