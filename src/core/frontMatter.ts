@@ -85,8 +85,7 @@ export function topLevelKeys(frontMatter: FrontMatter): Map<string, KeyPosition>
     const key = match[1] ?? match[2] ?? match[3];
     if (keys.has(key)) continue;
     const valueColumn = match[0].length;
-    const comment = line.search(/[ \t]#/);
-    const valueEnd = comment >= valueColumn ? comment : line.trimEnd().length;
+    const valueEnd = scalarEnd(line, valueColumn);
     keys.set(key, {
       line: frontMatter.yamlLine + index,
       keyColumn: 0,
@@ -96,4 +95,18 @@ export function topLevelKeys(frontMatter: FrontMatter): Map<string, KeyPosition>
     });
   }
   return keys;
+}
+
+/** Where a one-line value ends: after its closing quote, or before a trailing comment and spaces. */
+function scalarEnd(line: string, start: number): number {
+  const quote = line[start];
+  if (quote === '"' || quote === "'") {
+    for (let index = start + 1; index < line.length; index++) {
+      if (line[index] === '\\' && quote === '"') index++;
+      else if (line[index] === quote && quote === "'" && line[index + 1] === "'") index++;
+      else if (line[index] === quote) return index + 1;
+    }
+  }
+  const comment = line.slice(start).search(/(^|[ \t])#/);
+  return (comment === -1 ? line : line.slice(0, start + comment)).trimEnd().length;
 }

@@ -1,0 +1,41 @@
+/** Every problem of every account and of `.handoff.yml`, in the Problems panel, kept current by the index. */
+import * as vscode from 'vscode';
+import { CONFIG_FILE } from '../core/config';
+import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
+import { toDiagnostic } from './convert';
+
+export function registerDiagnostics(workspaces: AccountWorkspaces): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('handoff');
+  const shown = new Map<AccountFolder, Set<string>>();
+
+  const show = (folder: AccountFolder, file: string) => {
+    const problems = file === CONFIG_FILE ? folder.store.configProblems() : folder.store.get(file)?.problems ?? [];
+    const uri = folder.source.uriOf(file);
+    const files = shown.get(folder) ?? new Set<string>();
+    shown.set(folder, files);
+    if (problems.length === 0) {
+      collection.delete(uri);
+      files.delete(file);
+    } else {
+      collection.set(uri, problems.map(toDiagnostic));
+      files.add(file);
+    }
+  };
+  const showAll = (folder: AccountFolder) => {
+    for (const file of shown.get(folder) ?? []) collection.delete(folder.source.uriOf(file));
+    shown.delete(folder);
+    if (!workspaces.all().includes(folder)) return;
+    show(folder, CONFIG_FILE);
+    for (const record of folder.store.allRecords()) if (record.problems.length > 0) show(folder, record.file);
+  };
+
+  workspaces.all().forEach(showAll);
+  const subscription = workspaces.onDidChange((change) => {
+    if (change.configChanged) {
+      showAll(change.folder);
+      return;
+    }
+    for (const file of [...change.changed, ...change.removed]) show(change.folder, file);
+  });
+  return vscode.Disposable.from(subscription, collection);
+}

@@ -1,0 +1,35 @@
+/** One workspace folder through `workspace.fs`, so remote and virtual folders work as local ones do. */
+import * as vscode from 'vscode';
+import type { FileSource } from '../core/fileSource';
+
+export class WorkspaceFileSource implements FileSource {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  constructor(private readonly folder: vscode.Uri) {}
+
+  async readText(file: string): Promise<string | undefined> {
+    try {
+      return this.decoder.decode(await vscode.workspace.fs.readFile(this.uriOf(file)));
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')) return undefined;
+      throw error;
+    }
+  }
+
+  async listFiles(folder: string): Promise<string[]> {
+    // `null` excludes: `files.exclude` hides files from people, not accounts from the index.
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.uriOf(folder), '**/*'), null);
+    return uris.map((uri) => this.relativePath(uri)).filter((file): file is string => file !== undefined);
+  }
+
+  uriOf(file: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder, ...file.split('/'));
+  }
+
+  /** The workspace-relative path of a URI inside this folder, with `/`; undefined outside it. */
+  relativePath(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== this.folder.scheme || uri.authority !== this.folder.authority) return undefined;
+    const base = this.folder.path.endsWith('/') ? this.folder.path : `${this.folder.path}/`;
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+}

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { activateHandoff, allHandoffDiagnostics, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
+
+const BROKEN = ['---', 'name: Kopi Kenangan', 'stage: negotiatoin   # typo', 'ae: dewi@example.com', 'arr: 50000', '---', '', '# Kopi Kenangan', ''].join('\n');
+
+describe('Problems panel', () => {
+  before(async () => {
+    await activateHandoff();
+  });
+
+  it('indexes the sample workspace without reporting problems', () => {
+    assert.deepEqual(allHandoffDiagnostics().map(([uri]) => uri.path), []);
+  });
+
+  it('reports a file broken on disk at the right line, and clears it when the file is fixed', async () => {
+    const uri = workspaceUri('accounts', 'ae', 'apac', 'kopi-kenangan.md');
+    fs.writeFileSync(uri.fsPath, BROKEN);
+    const [diagnostic] = await waitFor('a problem for the new file', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
+    assert.equal(diagnostic.range.start.line, 2);
+    assert.equal(diagnostic.range.start.character, 7);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(diagnostic.message, /stage 'negotiatoin' is not a stage of this team; did you mean 'negotiation'\?/);
+
+    fs.writeFileSync(uri.fsPath, BROKEN.replace('negotiatoin', 'negotiation'));
+    await waitFor('the problem to clear', () => handoffDiagnostics(uri).length === 0);
+    fs.writeFileSync(uri.fsPath, BROKEN);
+    await waitFor('the problem to return', () => handoffDiagnostics(uri).length === 1);
+    fs.unlinkSync(uri.fsPath);
+    await waitFor('the deleted file to leave the Problems panel', () => handoffDiagnostics(uri).length === 0);
+  });
+
+  it('offers the closest stage as a quick fix that repairs the file', async () => {
+    const uri = workspaceUri('accounts', 'ae', 'emea', 'quick-fix.md');
+    fs.writeFileSync(uri.fsPath, BROKEN.replace('negotiatoin', '"qualifcation"'));
+    const [diagnostic] = await waitFor('the misspelt stage', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
+    const document = await vscode.workspace.openTextDocument(uri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+    const fix = actions.find((action) => action.title === "Change stage to 'qualification'");
+    assert.ok(fix?.edit, `no quick fix among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(2).text, 'stage: "qualification"   # typo');
+    await waitFor('the fix to clear the problem before saving', () => handoffDiagnostics(uri).length === 0);
+    await document.save();
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), BROKEN.replace('negotiatoin', '"qualification"'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.unlinkSync(uri.fsPath);
+  });
+
+  it('follows unsaved edits in the editor', async () => {
+    const uri = workspaceUri('accounts', 'am', 'apac', 'globex.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const line = document.getText().split('\n').findIndex((l) => l.startsWith('health:'));
+    await editor.edit((edit) => edit.replace(document.lineAt(line).range, 'health: 11'));
+    const [diagnostic] = await waitFor('the out-of-range health', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
+    assert.equal(diagnostic.range.start.line, line);
+    assert.match(diagnostic.message, /'health' must be a score from 1 to 10/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the problem to clear after undo', () => handoffDiagnostics(uri).length === 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('reports a broken .handoff.yml and keeps working on the defaults', async () => {
+    const uri = workspaceUri('.handoff.yml');
+    const original = fs.readFileSync(uri.fsPath, 'utf8');
+    try {
+      fs.writeFileSync(uri.fsPath, 'root: accounts\nrenewal:\n  notice_days: soon\n');
+      const [diagnostic] = await waitFor('a problem in .handoff.yml', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
+      assert.equal(diagnostic.range.start.line, 2);
+      assert.match(diagnostic.message, /notice_days/);
+      assert.deepEqual(allHandoffDiagnostics().map(([u]) => u.path), [uri.path], 'accounts stay valid under the defaults');
+    } finally {
+      fs.writeFileSync(uri.fsPath, original);
+    }
+    await waitFor('the configuration problem to clear', () => handoffDiagnostics(uri).length === 0);
+  });
+
+  it('reindexes on command', async () => {
+    const uri = workspaceUri('accounts', 'am', 'emea', 'no-front-matter.md');
+    fs.writeFileSync(uri.fsPath, '# Just notes\n');
+    await vscode.commands.executeCommand('handoff.refresh');
+    const [diagnostic] = await waitFor('the file without front-matter', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
+    assert.match(diagnostic.message, /no front-matter/);
+    // A create and a delete close together may reach no watcher at all; the command re-reads regardless.
+    fs.unlinkSync(uri.fsPath);
+    await vscode.commands.executeCommand('handoff.refresh');
+    assert.deepEqual(handoffDiagnostics(uri), []);
+  });
+});

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+'use strict';
+// `npm test`: builds, type-checks, runs the unit and CLI tests in plain Node, sets up the real VS Code
+// test host once (test/host/setup.js) and runs the integration suite in it on a copy of the sample
+// workspace. Ends with one line: `N passed, N failed`.
+//   --unit-only / --integration-only   run one half
+//   HANDOFF_VSCODE_EXECUTABLE=/path/to/code   use a desktop VS Code instead of code-server
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const args = new Set(process.argv.slice(2));
+const totals = { passed: 0, failed: 0 };
+
+function step(title) {
+  process.stdout.write(`\n=== ${title}\n`);
+}
+
+function build() {
+  step('build and type-check');
+  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--tests'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root], { cwd: root, stdio: 'inherit' });
+}
+
+function listTests(folder) {
+  const dir = path.join(root, 'out', 'test', folder);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f)) : [];
+}
+
+function runMocha() {
+  step('unit and CLI tests (Node)');
+  const Mocha = require('mocha');
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000 });
+  [...listTests('unit'), ...listTests('cli')].forEach((file) => mocha.addFile(file));
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => {
+      totals.passed += runner.stats.passes;
+      totals.failed += runner.stats.failures;
+      resolve();
+    });
+  });
+}
+
+async function runIntegration() {
+  step('integration tests (a real VS Code extension host)');
+  const { runTests } = require('@vscode/test-electron');
+  let executable = process.env.HANDOFF_VSCODE_EXECUTABLE;
+  if (!executable) {
+    require('./host/setup').setup();
+    executable = path.join(__dirname, 'host', 'codeServerHost.js');
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.cpSync(path.join(__dirname, 'fixtures', 'sample'), workspace, { recursive: true });
+  const resultsFile = path.join(scratch, 'results.json');
+  try {
+    await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
+      launchArgs: [workspace, '--disable-extensions'],
+      extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile },
+    });
+  } catch (error) {
+    process.stderr.write(`integration run failed: ${error.message}\n`);
+  }
+  if (fs.existsSync(resultsFile)) {
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    totals.passed += results.passed;
+    totals.failed += results.failed;
+  } else {
+    process.stderr.write('the integration suite reported no results (the host did not start or the suite crashed)\n');
+    totals.failed += 1;
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+async function main() {
+  const started = Date.now();
+  build();
+  if (!args.has('--integration-only')) await runMocha();
+  if (!args.has('--unit-only')) await runIntegration();
+  process.stdout.write(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
+  process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.stdout.write(`${totals.passed} passed, ${totals.failed + 1} failed\n`);
+  process.exitCode = 1;
+});
