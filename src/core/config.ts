@@ -108,7 +108,7 @@ export function parseConfig(text: string | undefined): ConfigResult {
     return { config, problems };
   }
   readConfig(data, config, report);
-  return { config, problems };
+  return { config, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
 }
 
 const KNOWN_KEYS = ['root', 'folders', 'stages', 'handoff', 'renewal', 'contact', 'scoring', 'team'];

@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { AccountStore, type StoreChange } from '../../src/core/store';
+import { accountText, MemorySource } from './memorySource';
+
+function workspace() {
+  const source = new MemorySource({
+    'accounts/ae/apac/acme.md': accountText({ name: 'Acme', stage: 'demo' }),
+    'accounts/ae/globex.md': accountText({ name: 'Globex', stage: 'negotiatoin' }),
+    'accounts/am/initech.md': accountText({ name: 'Initech', stage: 'active' }),
+    'accounts/README.md': '# not an account\n',
+    'accounts/ae/notes.txt': 'not markdown',
+    'docs/guide.md': '# not an account either\n',
+  });
+  const store = new AccountStore(source);
+  const changes: StoreChange[] = [];
+  store.onDidChange((change) => changes.push(change));
+  return { source, store, changes };
+}
+
+describe('AccountStore', () => {
+  it('loads every account under the AE and AM folders, and nothing else', async () => {
+    const { store } = workspace();
+    await store.load();
+    assert.deepEqual(store.accounts().map((a) => `${a.file}:${a.role}`).sort(), ['accounts/ae/apac/acme.md:ae', 'accounts/ae/globex.md:ae', 'accounts/am/initech.md:am']);
+    assert.deepEqual(store.problems().map((p) => `${p.file}:${p.code}`), ['accounts/ae/globex.md:unknown-stage']);
+  });
+
+  it('adds, changes and deletes one file at a time, reading only that file', async () => {
+    const { source, store, changes } = workspace();
+    await store.load();
+    changes.length = 0;
+    source.reads = 0;
+
+    source.files.set('accounts/am/new.md', accountText({ name: 'New', stage: 'onboarding' }));
+    await store.refresh(['accounts/am/new.md']);
+    assert.equal(store.get('accounts/am/new.md')?.account?.name, 'New');
+
+    source.files.set('accounts/ae/globex.md', accountText({ name: 'Globex', stage: 'negotiation' }));
+    await store.refresh(['accounts/ae/globex.md']);
+    assert.deepEqual(store.problems(), []);
+
+    source.files.delete('accounts/ae/apac/acme.md');
+    await store.refresh(['accounts/ae/apac/acme.md']);
+    assert.equal(store.get('accounts/ae/apac/acme.md'), undefined);
+
+    assert.equal(source.reads, 3);
+    assert.deepEqual(changes, [
+      { changed: ['accounts/am/new.md'], removed: [], configChanged: false },
+      { changed: ['accounts/ae/globex.md'], removed: [], configChanged: false },
+      { changed: [], removed: ['accounts/ae/apac/acme.md'], configChanged: false },
+    ]);
+  });
+
+  it('follows a rename from the AE folder to the AM folder, role and problems included', async () => {
+    const { source, store, changes } = workspace();
+    await store.load();
+    changes.length = 0;
+    source.files.set('accounts/am/apac/acme.md', source.files.get('accounts/ae/apac/acme.md')!);
+    source.files.delete('accounts/ae/apac/acme.md');
+    await store.refresh(['accounts/ae/apac/acme.md', 'accounts/am/apac/acme.md']);
+    assert.equal(store.get('accounts/ae/apac/acme.md'), undefined);
+    assert.equal(store.get('accounts/am/apac/acme.md')?.role, 'am');
+    assert.deepEqual(store.get('accounts/am/apac/acme.md')?.problems.map((p) => p.code), ['stage-role-mismatch']);
+    assert.deepEqual(changes, [{ changed: ['accounts/am/apac/acme.md'], removed: ['accounts/ae/apac/acme.md'], configChanged: false }]);
+  });
+
+  it('ignores files that are not accounts', async () => {
+    const { source, store, changes } = workspace();
+    await store.load();
+    changes.length = 0;
+    source.files.set('docs/other.md', accountText({ name: 'X', stage: 'demo' }));
+    await store.refresh(['docs/other.md', 'accounts/ae/notes.txt']);
+    assert.equal(store.size, 3);
+    assert.deepEqual(changes, []);
+  });
+
+  it('re-validates everything when .handoff.yml changes, and reports its problems', async () => {
+    const { source, store, changes } = workspace();
+    await store.load();
+    changes.length = 0;
+    source.files.set('.handoff.yml', 'stages:\n  - { id: negotiatoin, role: ae }\n  - { id: demo, role: ae }\n  - { id: active, role: am }\nhandoff: { from: nope }\n');
+    await store.refresh(['.handoff.yml']);
+    assert.deepEqual(store.problems().map((p) => `${p.file}:${p.line}`), ['.handoff.yml:5']);
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].configChanged, true);
+  });
+
+  it('moves the whole index when the configured root changes', async () => {
+    const { source, store } = workspace();
+    source.files.set('crm/hunters/a.md', accountText({ name: 'A', stage: 'demo' }));
+    source.files.set('.handoff.yml', 'root: crm\nfolders: { ae: hunters }\n');
+    await store.load();
+    assert.deepEqual(store.accounts().map((a) => a.file), ['crm/hunters/a.md']);
+  });
+
+  it('reads unsaved editor text without touching the source', async () => {
+    const { source, store } = workspace();
+    await store.load();
+    store.updateText('accounts/ae/apac/acme.md', accountText({ name: 'Acme', stage: 'demoo' }));
+    assert.deepEqual(store.problems().map((p) => p.file).sort(), ['accounts/ae/apac/acme.md', 'accounts/ae/globex.md']);
+    assert.match(source.files.get('accounts/ae/apac/acme.md')!, /stage: demo\n/);
+  });
+
+  it('turns an unreadable file into a problem rather than a failure', async () => {
+    const { source, store } = workspace();
+    const read = source.readText.bind(source);
+    source.readText = async (file) => {
+      if (file === 'accounts/ae/globex.md') throw new Error('EACCES: permission denied');
+      return read(file);
+    };
+    await store.load();
+    assert.deepEqual(store.problems().map((p) => `${p.file}:${p.code}`), ['accounts/ae/globex.md:unreadable']);
+    assert.equal(store.accounts().length, 2);
+  });
+});
