@@ -45,11 +45,19 @@ function writeJson(file, value) {
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
 }
 
+/**
+ * Under `npm test`, the outer npm's settings reach the nested installs as npm_* variables; among them
+ * npm_config_user_agent names Node 20, which code-server's postinstall reads as the Node it runs on.
+ */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
 function ensureNode24() {
   if (fs.existsSync(node24Bin)) return;
   log('installing Node 24 from the npm registry (for code-server)');
   writeJson(path.join(node24Dir, 'package.json'), { name: 'handoff-test-node24', private: true });
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'node@24'], { cwd: node24Dir });
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'node@24'], { cwd: node24Dir, env: withoutNpmVariables(process.env) });
   if (!fs.existsSync(node24Bin)) throw new Error(`Node 24 did not install at ${node24Bin}`);
 }
 
@@ -62,7 +70,7 @@ function ensureCodeServer() {
     allowScripts: { 'code-server': true },
   });
   const env = {
-    ...process.env,
+    ...withoutNpmVariables(process.env),
     PATH: `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: node24Home,
   };
