@@ -31,6 +31,17 @@ describe('Problems panel', () => {
     await waitFor('the deleted file to leave the Problems panel', () => handoffDiagnostics(uri).length === 0);
   });
 
+  it('follows a renamed file: its problems move with it', async () => {
+    const from = workspaceUri('accounts', 'ae', 'apac', 'renamed-from.md');
+    const to = workspaceUri('accounts', 'ae', 'emea', 'renamed-to.md');
+    fs.writeFileSync(from.fsPath, BROKEN);
+    await waitFor('a problem before the rename', () => handoffDiagnostics(from).length === 1);
+    await vscode.workspace.fs.rename(from, to);
+    await waitFor('the problem to move', () => handoffDiagnostics(from).length === 0 && handoffDiagnostics(to).length === 1);
+    await vscode.workspace.fs.delete(to);
+    await waitFor('the problem to go with the file', () => handoffDiagnostics(to).length === 0);
+  });
+
   it('offers the closest stage as a quick fix that repairs the file', async () => {
     const uri = workspaceUri('accounts', 'ae', 'emea', 'quick-fix.md');
     fs.writeFileSync(uri.fsPath, BROKEN.replace('negotiatoin', '"qualifcation"'));
