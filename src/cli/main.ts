@@ -2,15 +2,25 @@
 /** The `handoff` command: check and list a sales team's accounts from a terminal or CI. */
 import { CHECK_HELP, runCheck } from './checkCommand';
 import { UsageError } from './commandLine';
+import { runHandback, runHandoff, runMove } from './editCommands';
 import { runList } from './listCommand';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check: runCheck, list: runList };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  check: runCheck,
+  list: runList,
+  move: runMove,
+  handoff: runHandoff,
+  handback: runHandback,
+};
 
 const HELP = `Usage: handoff <command> [options]
 
 Commands:
   check    validate .handoff.yml and every account (exit 1 on errors)
   list     list accounts, with filters
+  move     move an account to another stage of its role
+  handoff  hand a won deal from its AE to an AM (moves the file)
+  handback hand an AM account back to an AE (moves the file)
 
 Run 'handoff <command> --help' for a command's options.
 

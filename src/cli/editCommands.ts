@@ -1,0 +1,97 @@
+/** `handoff move`, `handoff handoff` and `handoff handback`: the extension's edits, from a terminal. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EditRefused, planHandback, planHandoff, planMove, type EditPlan } from '../core/handoff';
+import type { AccountStore } from '../core/store';
+import { readEditTarget, resolveAccountFile, writePlan } from './accountFiles';
+import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError, type CommonOptions } from './commandLine';
+
+export const MOVE_HELP = `Usage: handoff move FILE STAGE [options]
+
+Moves an account to another stage of its role, changing the 'stage:' line alone (an inline
+comment stays). A stage of the other role is refused: crossing from AE to AM is 'handoff',
+from AM to AE 'handback'. Exits 1 when the edit is refused (nothing is changed).
+
+${COMMON_HELP}`;
+
+export const HANDOFF_HELP = `Usage: handoff handoff FILE --to AM [--force] [options]
+
+Hands a won deal to an Account Manager: moves the file from the AE folder to the same place
+under the AM folder, sets 'stage' to the team's handoff stage, sets 'am', adds the 'handoff:'
+block and appends the handoff note (the team's template or the built-in checklist).
+Refused (exit 1, nothing changed) unless the account is in the team's won stage (--force
+hands it off anyway), or when the destination file exists.
+
+  --to AM       the Account Manager taking over (their e-mail)
+  --force       hand off from any AE stage
+
+${COMMON_HELP}`;
+
+export const HANDBACK_HELP = `Usage: handoff handback FILE --to AE --reason TEXT [--stage S] [options]
+
+Hands an AM account back to an Account Executive: moves the file to the AE folder, sets
+'stage' (by default the stage before the won stage), sets 'ae', adds a 'handback:' block with
+the reason and appends a hand-back note. Exits 1 when refused (nothing changed).
+
+  --to AE         the Account Executive taking it back (their e-mail)
+  --reason TEXT   why (kept in the file and the note)
+  --stage S       the AE stage it returns to
+
+${COMMON_HELP}`;
+
+async function runEdit(args: string[], help: string, extra: Parameters<typeof parseCommand>[1], arity: number, plan: (store: AccountStore, options: CommonOptions, target: ReturnType<typeof readEditTarget>, values: Record<string, unknown>, positionals: string[]) => EditPlan): Promise<number> {
+  const { values, positionals } = parseCommand(args, extra, true);
+  if (values.help) {
+    process.stdout.write(help + '\n');
+    return 0;
+  }
+  if (positionals.length !== arity) throw new UsageError(`expected ${arity === 1 ? 'FILE' : 'FILE STAGE'}, got ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
+  const options = commonOptions(values);
+  const store = await openWorkspace(options.dir);
+  const file = resolveAccountFile(options.dir, positionals[0], store);
+  try {
+    const target = readEditTarget(options.dir, file, store);
+    const result = plan(store, options, target, values, positionals);
+    if (result.edits.length > 0 || result.newFile !== result.file) writePlan(options.dir, result, target);
+    if (options.format === 'json') printJson({ file: result.file, new_file: result.newFile, changed: result.edits.length > 0, summary: result.summary });
+    else process.stdout.write(`${result.summary}${result.newFile !== result.file ? ` (${result.file} → ${result.newFile})` : ''}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof EditRefused)) throw error;
+    process.stderr.write(`Refused: ${error.message}\n`);
+    return 1;
+  }
+}
+
+export function runMove(args: string[]): Promise<number> {
+  return runEdit(args, MOVE_HELP, {}, 2, (store, _options, target, _values, positionals) => planMove(target, positionals[1], store.config));
+}
+
+export function runHandoff(args: string[]): Promise<number> {
+  const extra = { to: { type: 'string' }, force: { type: 'boolean' } } as const;
+  return runEdit(args, HANDOFF_HELP, extra, 1, (store, options, target, values) => {
+    if (typeof values.to !== 'string') throw new UsageError('--to AM is required: the Account Manager taking over');
+    return planHandoff(target, { to: values.to, today: options.today, force: values.force === true, template: readTemplate(options.dir, store) }, store.config);
+  });
+}
+
+export function runHandback(args: string[]): Promise<number> {
+  const extra = { to: { type: 'string' }, reason: { type: 'string' }, stage: { type: 'string' } } as const;
+  return runEdit(args, HANDBACK_HELP, extra, 1, (store, options, target, values) => {
+    if (typeof values.to !== 'string') throw new UsageError('--to AE is required: the Account Executive taking it back');
+    if (typeof values.reason !== 'string') throw new UsageError('--reason is required: why the account goes back');
+    return planHandback(target, { to: values.to, reason: values.reason, today: options.today, stage: values.stage as string | undefined }, store.config);
+  });
+}
+
+/** The team's handoff template, or undefined for the built-in checklist (with a warning when it is missing). */
+function readTemplate(dir: string, store: AccountStore): string | undefined {
+  const template = store.config.handoff.template;
+  if (!template) return undefined;
+  try {
+    return fs.readFileSync(path.join(dir, template), 'utf8').replace(/^\ufeff/, '');
+  } catch {
+    process.stderr.write(`Warning: the handoff template ${template} cannot be read; using the built-in checklist.\n`);
+    return undefined;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The edits of the pipeline, planned once for the tree, the palette, CodeLens and the CLI alike:
+ * a stage move, the AE → AM handoff and the AM → AE hand-back. A plan is text edits on the file as
+ * read plus, for a handoff, its new path; callers apply it (one WorkspaceEdit, or fs) or refuse.
+ */
+import type { CalendarDay } from './calendarDay';
+import type { TeamConfig } from './config';
+import { appendToBody, EditRefused, readFrontMatterSource, setBlock, setScalar } from './frontMatterEdit';
+import { roleLabel, type Role, type Stage } from './stage';
+import type { TextEdit } from './textEdit';
+
+export { EditRefused } from './frontMatterEdit';
+
+export interface EditPlan {
+  /** The file as it is now (workspace-relative, `/`). */
+  file: string;
+  /** Where the file goes; the same as `file` when it stays. */
+  newFile: string;
+  /** Edits on the text the plan was made from. */
+  edits: TextEdit[];
+  /** One line for people: what the plan does. */
+  summary: string;
+}
+
+/** What a plan needs to know of the account, as read from the file about to be edited. */
+export interface EditTarget {
+  file: string;
+  role: Role;
+  text: string;
+  name: string;
+  stage: string | undefined;
+  data: Record<string, unknown>;
+}
+
+export function planMove(target: EditTarget, stageId: string, config: TeamConfig): EditPlan {
+  const stage = findStage(stageId, config);
+  if (stage.role !== target.role) {
+    const how = target.role === 'ae' ? 'hand it off to an AM (handoff)' : 'hand it back to an AE (handback)';
+    throw new EditRefused(`'${stage.id}' is an ${roleLabel(stage.role)} stage and ${target.name} is an ${roleLabel(target.role)} account: to cross over, ${how}`);
+  }
+  if (target.stage === stage.id) return { file: target.file, newFile: target.file, edits: [], summary: `${target.name} is already in ${stage.id}` };
+  const source = readFrontMatterSource(target.text);
+  return {
+    file: target.file,
+    newFile: target.file,
+    edits: [setScalar(source, 'stage', stage.id, ['name'])],
+    summary: `${target.name}: ${target.stage ?? '(no stage)'} → ${stage.id}`,
+  };
+}
+
+export interface HandoffOptions {
+  /** The AM who takes the account over. */
+  to: string;
+  today: CalendarDay;
+  /** The note appended to the body: the team's template, or the built-in checklist when undefined. */
+  template?: string;
+  /** Hand off from a stage other than the configured `handoff.from`. */
+  force?: boolean;
+}
+
+export function planHandoff(target: EditTarget, options: HandoffOptions, config: TeamConfig): EditPlan {
+  if (target.role !== 'ae') throw new EditRefused(`${target.name} is already an AM account (${target.file})`);
+  const to = requirePerson(options.to, 'AM');
+  if (target.stage !== config.handoff.from && !options.force) {
+    throw new EditRefused(`${target.name} is in '${target.stage ?? 'no stage'}', not '${config.handoff.from}': win the deal first, or hand it off anyway (--force)`);
+  }
+  const from = typeof target.data.ae === 'string' ? target.data.ae : '';
+  const source = readFrontMatterSource(target.text);
+  const fields = { name: target.name, date: options.today, from: from || 'the AE', to };
+  const edits = [
+    setScalar(source, 'stage', config.handoff.to, ['name']),
+    setScalar(source, 'am', to, ['ae', 'stage', 'name']),
+    setBlock(source, 'handoff', [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]]),
+    appendToBody(source, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields)),
+  ];
+  return {
+    file: target.file,
+    newFile: moveToRole(target.file, 'am', config),
+    edits: dedupe(edits),
+    summary: `${target.name} handed off to ${to} (${config.handoff.to})`,
+  };
+}
+
+export interface HandbackOptions {
+  /** The AE who takes the account back. */
+  to: string;
+  reason: string;
+  today: CalendarDay;
+  /** The AE stage it returns to; by default the stage before `handoff.from`. */
+  stage?: string;
+}
+
+export function planHandback(target: EditTarget, options: HandbackOptions, config: TeamConfig): EditPlan {
+  if (target.role !== 'am') throw new EditRefused(`${target.name} is already an AE account (${target.file})`);
+  const to = requirePerson(options.to, 'AE');
+  const reason = options.reason.trim();
+  if (reason === '') throw new EditRefused('say why the account goes back to an AE (--reason)');
+  const stage = options.stage ? findStage(options.stage, config) : defaultHandbackStage(config);
+  if (stage.role !== 'ae') throw new EditRefused(`'${stage.id}' is not an AE stage`);
+  const from = typeof target.data.am === 'string' ? target.data.am : '';
+  const source = readFrontMatterSource(target.text);
+  const edits = [
+    setScalar(source, 'stage', stage.id, ['name']),
+    setScalar(source, 'ae', to, ['stage', 'name']),
+    setBlock(source, 'handback', [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to], ['reason', reason]]),
+    appendToBody(source, `## Hand-back note — ${options.today}\n\nFrom ${from || 'the AM'} back to ${to}: ${reason}\n`),
+  ];
+  return {
+    file: target.file,
+    newFile: moveToRole(target.file, 'ae', config),
+    edits: dedupe(edits),
+    summary: `${target.name} handed back to ${to} (${stage.id})`,
+  };
+}
+
+/** The same relative place under the other role's folder: `accounts/ae/apac/x.md` → `accounts/am/apac/x.md`. */
+export function moveToRole(file: string, role: Role, config: TeamConfig): string {
+  const other: Role = role === 'ae' ? 'am' : 'ae';
+  const prefix = `${config.root}/${config.folders[other]}/`;
+  if (!file.startsWith(prefix)) throw new EditRefused(`${file} is not in the ${roleLabel(other)} folder (${prefix})`);
+  return `${config.root}/${config.folders[role]}/${file.slice(prefix.length)}`;
+}
+
+export const HANDOFF_CHECKLIST = `## Handoff note — {{date}}
+
+From {{from}} (AE) to {{to}} (AM).
+
+- **Stakeholders:** who signs, who uses it, who can block it
+- **Why they bought:** the problem, in their words
+- **Success criteria:** what "working" means to them, and by when
+- **Promises made:** discounts, features, dates, people
+- **Risks:** competitors, politics, budget, churn signals
+- **Technical environment:** systems, integrations, security requirements
+`;
+
+/** `{{name}}`, `{{date}}`, `{{from}}`, `{{to}}` in a template; other text is kept as written. */
+export function fillTemplate(template: string, fields: Record<string, string>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => fields[key] ?? match);
+}
+
+function findStage(id: string, config: TeamConfig): Stage {
+  const stage = config.stages.find((s) => s.id === id);
+  if (!stage) throw new EditRefused(`'${id}' is not a stage of this team; stages are: ${config.stages.map((s) => s.id).join(', ')}`);
+  return stage;
+}
+
+function defaultHandbackStage(config: TeamConfig): Stage {
+  const aeStages = config.stages.filter((s) => s.role === 'ae');
+  const index = aeStages.findIndex((s) => s.id === config.handoff.from);
+  const before = aeStages.slice(0, index === -1 ? aeStages.length : index).reverse().find((s) => !s.closed);
+  return before ?? aeStages[0];
+}
+
+function requirePerson(person: string, role: string): string {
+  const trimmed = person.trim();
+  if (trimmed === '') throw new EditRefused(`name the ${role} who takes the account (their e-mail)`);
+  if (/[\r\n]/.test(trimmed)) throw new EditRefused(`the ${role} must be one line`);
+  return trimmed;
+}
+
+/** Two inserts at the same place (say `am` and `handoff` both before the fence) become one, in order. */
+function dedupe(edits: TextEdit[]): TextEdit[] {
+  const result: TextEdit[] = [];
+  for (const edit of edits) {
+    const same = result.find((e) => e.start === edit.start && e.end === edit.end && e.start === e.end);
+    if (same) same.newText += edit.newText;
+    else result.push({ ...edit });
+  }
+  return result;
+}
