@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+function handoff(args: string[], cwd?: string) {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the sample workspace to edit. */
+function workspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-edit-'));
+  fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), dir, { recursive: true });
+  return dir;
+}
+
+const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+
+describe('handoff move', () => {
+  it('changes the stage line alone, byte for byte', () => {
+    const dir = workspace();
+    const file = 'accounts/ae/apac/acme-corp.md';
+    const before = read(dir, file);
+    const result = handoff(['move', file, 'closed_won', '--dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'Acme Corp: negotiation → closed_won\n');
+    assert.equal(read(dir, file), before.replace('\nstage: negotiation\n', '\nstage: closed_won\n'));
+  });
+
+  it('keeps CRLF line endings and a BOM', () => {
+    const dir = workspace();
+    const crlf = 'accounts/am/emea/thames-legal.md';
+    const bom = 'accounts/am/emea/alpine-hotels.md';
+    const [crlfBefore, bomBefore] = [read(dir, crlf), read(dir, bom)];
+    assert.equal(handoff(['move', crlf, 'active', '--dir', dir]).code, 0);
+    assert.equal(handoff(['move', bom, 'at_risk', '--dir', dir]).code, 0);
+    assert.equal(read(dir, crlf), crlfBefore.replace('\r\nstage: renewal\r\n', '\r\nstage: active\r\n'));
+    assert.equal(read(dir, bom), bomBefore.replace('\nstage: active\n', '\nstage: at_risk\n'));
+    assert.ok(read(dir, bom).startsWith('\ufeff---'));
+  });
+
+  it('accepts a path relative to the current folder inside the workspace', () => {
+    const dir = workspace();
+    const result = handoff(['move', 'apac/acme-corp.md', 'proposal', '--dir', dir], path.join(dir, 'accounts', 'ae'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(read(dir, 'accounts/ae/apac/acme-corp.md'), /\nstage: proposal\n/);
+  });
+
+  it('refuses unknown stages and stages of the other role with exit 1, changing nothing', () => {
+    const dir = workspace();
+    const file = 'accounts/ae/apac/acme-corp.md';
+    const before = read(dir, file);
+    const unknown = handoff(['move', file, 'signed', '--dir', dir]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /^Refused: 'signed' is not a stage of this team/);
+    const crossing = handoff(['move', file, 'onboarding', '--dir', dir]);
+    assert.equal(crossing.code, 1);
+    assert.match(crossing.stderr, /hand it off to an AM \(handoff\)/);
+    assert.equal(read(dir, file), before);
+  });
+
+  it('exits 2 for a file that is not an account or does not exist', () => {
+    const dir = workspace();
+    assert.equal(handoff(['move', 'README.md', 'demo', '--dir', dir]).code, 2);
+    assert.equal(handoff(['move', 'accounts/ae/nope.md', 'demo', '--dir', dir]).code, 2);
+    assert.equal(handoff(['move', 'accounts/ae/apac/acme-corp.md', '--dir', dir]).code, 2);
+  });
+});
+
+describe('handoff handoff', () => {
+  it('moves a won deal to the same place under am/ with stage, am, the handoff block and the team template', () => {
+    const dir = workspace();
+    const result = handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(fs.existsSync(path.join(dir, 'accounts/ae/apac/tokopintar.md')), false);
+    const text = read(dir, 'accounts/am/apac/tokopintar.md');
+    assert.match(text, /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
+    assert.match(text, /\nhandoff:\n  date: 2026-11-22\n  from: rizky@example.com\n  to: budi@example.com\n---\n/);
+    assert.match(text, /\n## Handoff note — 2026-11-22\n\nFrom rizky@example.com \(AE\) to budi@example.com \(AM\)\. Fill this in/);
+    const check = handoff(['check', '--dir', dir, '--format', 'json']);
+    assert.deepEqual(JSON.parse(check.stdout).problems, []);
+  });
+
+  it('refuses a deal that is not won unless --force', () => {
+    const dir = workspace();
+    const refused = handoff(['handoff', 'accounts/ae/apac/acme-corp.md', '--to', 'budi@example.com', '--dir', dir]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /is in 'negotiation', not 'closed_won'/);
+    assert.ok(fs.existsSync(path.join(dir, 'accounts/ae/apac/acme-corp.md')));
+    assert.equal(handoff(['handoff', 'accounts/ae/apac/acme-corp.md', '--to', 'budi@example.com', '--force', '--dir', dir]).code, 0);
+    assert.ok(fs.existsSync(path.join(dir, 'accounts/am/apac/acme-corp.md')));
+  });
+
+  it('refuses rather than overwrites a destination that exists', () => {
+    const dir = workspace();
+    const destination = path.join(dir, 'accounts/am/apac/tokopintar.md');
+    fs.writeFileSync(destination, 'someone else\n');
+    const result = handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--dir', dir]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /accounts\/am\/apac\/tokopintar.md already exists; nothing was changed/);
+    assert.equal(fs.readFileSync(destination, 'utf8'), 'someone else\n');
+    assert.match(read(dir, 'accounts/ae/apac/tokopintar.md'), /stage: closed_won/);
+  });
+
+  it('needs --to', () => {
+    assert.equal(handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--dir', workspace()]).code, 2);
+  });
+});
+
+describe('handoff handback', () => {
+  it('moves an AM account back to the AE folder with the reason', () => {
+    const dir = workspace();
+    const result = handoff(['handback', 'accounts/am/emea/kraken-shipping.md', '--to', 'tom@example.com', '--reason', 'Needs a new deal for the APAC fleet', '--today', '2026-11-22', '--dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    const text = read(dir, 'accounts/ae/emea/kraken-shipping.md');
+    assert.match(text, /\nstage: negotiation\nae: tom@example.com\nam: sofia@example.com\n/);
+    assert.match(text, /\nhandback:\n  date: 2026-11-22\n  from: sofia@example.com\n  to: tom@example.com\n  reason: Needs a new deal for the APAC fleet\n---\n/);
+    assert.equal(handoff(['handback', 'accounts/ae/emea/kraken-shipping.md', '--to', 'x', '--reason', 'y', '--dir', dir]).code, 1);
+  });
+
+  it('needs --to and --reason', () => {
+    const dir = workspace();
+    assert.equal(handoff(['handback', 'accounts/am/emea/kraken-shipping.md', '--to', 'tom@example.com', '--dir', dir]).code, 2);
+    assert.equal(handoff(['handback', 'accounts/am/emea/kraken-shipping.md', '--reason', 'r', '--dir', dir]).code, 2);
+  });
+});

@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import { readAccount } from '../../src/core/account';
+import { defaultConfig, parseConfig } from '../../src/core/config';
+import { EditRefused, HANDOFF_CHECKLIST, moveToRole, planHandback, planHandoff, planMove, type EditTarget } from '../../src/core/handoff';
+import { yamlScalar } from '../../src/core/frontMatterEdit';
+import { applyEdits } from '../../src/core/textEdit';
+
+const config = defaultConfig();
+
+function target(file: string, text: string): EditTarget {
+  const role = file.includes('/am/') ? 'am' : 'ae';
+  const { account } = readAccount(file, role, text, config);
+  assert.ok(account, 'the fixture must be readable');
+  return { file, role, text, name: account.name, stage: account.stage, data: account.data };
+}
+
+const ACME = ['---', 'name: Acme Corp              # required', 'stage: negotiation           # a stage id', 'ae: dewi@example.com', 'tags: [fintech, expansion]', 'contacts:', '  - name: Sari Wijaya', '    role: champion', '---', '', '# Acme Corp', '', 'Notes.', ''].join('\n');
+
+describe('planMove', () => {
+  it('changes the stage line alone and keeps its inline comment', () => {
+    const plan = planMove(target('accounts/ae/acme.md', ACME), 'closed_won', config);
+    assert.equal(plan.newFile, 'accounts/ae/acme.md');
+    assert.equal(applyEdits(ACME, plan.edits), ACME.replace('stage: negotiation           #', 'stage: closed_won           #'));
+    assert.equal(plan.summary, 'Acme Corp: negotiation → closed_won');
+  });
+
+  it('keeps the quote style of the stage', () => {
+    const text = ACME.replace('stage: negotiation', `stage: 'negotiation'`);
+    assert.match(applyEdits(text, planMove(target('accounts/ae/acme.md', text), 'demo', config).edits), /^stage: 'demo'  /m);
+    const double = ACME.replace('stage: negotiation', 'stage: "negotiation"');
+    assert.match(applyEdits(double, planMove(target('accounts/ae/acme.md', double), 'demo', config).edits), /^stage: "demo"  /m);
+  });
+
+  it('adds a missing stage after the name', () => {
+    const text = '---\nname: Acme\nae: x@y.z\n---\n';
+    const plan = planMove({ ...target('accounts/ae/acme.md', '---\nname: Acme\nstage: demo\n---\n'), text, stage: undefined }, 'demo', config);
+    assert.equal(applyEdits(text, plan.edits), '---\nname: Acme\nstage: demo\nae: x@y.z\n---\n');
+  });
+
+  it('refuses an unknown stage and a stage of the other role, naming the command that crosses', () => {
+    const acme = target('accounts/ae/acme.md', ACME);
+    assert.throws(() => planMove(acme, 'signed', config), (e: Error) => e instanceof EditRefused && /'signed' is not a stage of this team/.test(e.message));
+    assert.throws(() => planMove(acme, 'onboarding', config), /hand it off to an AM \(handoff\)/);
+    const globex = target('accounts/am/globex.md', '---\nname: Globex\nstage: active\n---\n');
+    assert.throws(() => planMove(globex, 'demo', config), /hand it back to an AE \(handback\)/);
+  });
+
+  it('plans nothing when the account is already in that stage', () => {
+    assert.deepEqual(planMove(target('accounts/ae/acme.md', ACME), 'negotiation', config).edits, []);
+  });
+});
+
+describe('planHandoff', () => {
+  const won = ACME.replace('stage: negotiation', 'stage: closed_won');
+
+  it('moves the file to the same place under the AM folder and writes stage, am, the handoff block and the note', () => {
+    const plan = planHandoff(target('accounts/ae/apac/acme.md', won), { to: 'budi@example.com', today: '2026-11-22' }, config);
+    assert.equal(plan.newFile, 'accounts/am/apac/acme.md');
+    const result = applyEdits(won, plan.edits);
+    assert.equal(
+      result,
+      [
+        '---',
+        'name: Acme Corp              # required',
+        'stage: onboarding           # a stage id',
+        'ae: dewi@example.com',
+        'am: budi@example.com',
+        'tags: [fintech, expansion]',
+        'contacts:',
+        '  - name: Sari Wijaya',
+        '    role: champion',
+        'handoff:',
+        '  date: 2026-11-22',
+        '  from: dewi@example.com',
+        '  to: budi@example.com',
+        '---',
+        '',
+        '# Acme Corp',
+        '',
+        'Notes.',
+        '',
+        HANDOFF_CHECKLIST.replace('{{date}}', '2026-11-22').replace('{{from}}', 'dewi@example.com').replace('{{to}}', 'budi@example.com'),
+      ].join('\n'),
+    );
+    const after = readAccount(plan.newFile, 'am', result, config);
+    assert.deepEqual(after.problems, []);
+    assert.deepEqual(after.account?.data.handoff, { date: '2026-11-22', from: 'dewi@example.com', to: 'budi@example.com' });
+  });
+
+  it('uses the team template with its placeholders', () => {
+    const plan = planHandoff(target('accounts/ae/acme.md', won), { to: 'budi@example.com', today: '2026-11-22', template: '## Note for {{to}} on {{date}} ({{name}})\n{{unknown}}\n' }, config);
+    assert.match(applyEdits(won, plan.edits), /\n## Note for budi@example.com on 2026-11-22 \(Acme Corp\)\n\{\{unknown\}\}\n$/);
+  });
+
+  it('replaces an earlier handoff block and an existing am instead of adding twice', () => {
+    const text = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\nam: old@example.com # previous AM').replace('tags:', 'handoff:\n  date: 2025-01-01\n  to: old@example.com\n# kept comment\ntags:');
+    const result = applyEdits(text, planHandoff(target('accounts/ae/acme.md', text), { to: 'budi@example.com', today: '2026-11-22' }, config).edits);
+    assert.match(result, /^am: budi@example.com # previous AM$/m);
+    assert.equal(result.match(/^handoff:/gm)?.length, 1);
+    assert.match(result, /handoff:\n  date: 2026-11-22\n  from: dewi@example.com\n  to: budi@example.com\n# kept comment\ntags:/);
+  });
+
+  it('refuses a deal that is not won unless forced, an AM account, and no AM', () => {
+    const acme = target('accounts/ae/acme.md', ACME);
+    assert.throws(() => planHandoff(acme, { to: 'budi@example.com', today: '2026-11-22' }, config), /is in 'negotiation', not 'closed_won'/);
+    assert.equal(planHandoff(acme, { to: 'budi@example.com', today: '2026-11-22', force: true }, config).newFile, 'accounts/am/acme.md');
+    assert.throws(() => planHandoff(target('accounts/am/acme.md', won.replace('closed_won', 'active')), { to: 'b', today: '2026-11-22' }, config), /already an AM account/);
+    assert.throws(() => planHandoff(target('accounts/ae/acme.md', won), { to: '  ', today: '2026-11-22' }, config), /name the AM/);
+  });
+
+  it('follows the team configuration: folders, stages and root', () => {
+    const team = parseConfig('root: crm\nfolders: { ae: hunters, am: farmers }\nstages:\n  - { id: won, role: ae }\n  - { id: live, role: am }\nhandoff: { from: won, to: live }\n').config;
+    const text = '---\nname: A\nstage: won\n---\n';
+    const plan = planHandoff({ file: 'crm/hunters/eu/a.md', role: 'ae', text, name: 'A', stage: 'won', data: {} }, { to: 'b@x.y', today: '2026-11-22' }, team);
+    assert.equal(plan.newFile, 'crm/farmers/eu/a.md');
+    assert.match(applyEdits(text, plan.edits), /^stage: live$/m);
+  });
+});
+
+describe('planHandback', () => {
+  const globex = ['---', 'name: Globex', 'stage: active', 'ae: dewi@example.com', 'am: budi@example.com', '---', 'Body'].join('\r\n');
+
+  it('moves the file back, returns to the stage before the won stage, and records why', () => {
+    const plan = planHandback(target('accounts/am/emea/globex.md', globex), { to: 'lena@example.com', reason: 'New business unit wants a separate deal', today: '2026-11-22' }, config);
+    assert.equal(plan.newFile, 'accounts/ae/emea/globex.md');
+    assert.equal(
+      applyEdits(globex, plan.edits),
+      ['---', 'name: Globex', 'stage: negotiation', 'ae: lena@example.com', 'am: budi@example.com', 'handback:', '  date: 2026-11-22', '  from: budi@example.com', '  to: lena@example.com', '  reason: New business unit wants a separate deal', '---', 'Body', '', '## Hand-back note — 2026-11-22', '', 'From budi@example.com back to lena@example.com: New business unit wants a separate deal', ''].join('\r\n'),
+    );
+  });
+
+  it('takes a chosen AE stage and refuses an AM stage, an AE account and a missing reason', () => {
+    const t = target('accounts/am/globex.md', globex);
+    assert.match(applyEdits(globex, planHandback(t, { to: 'l', reason: 'r', today: '2026-11-22', stage: 'qualification' }, config).edits), /stage: qualification/);
+    assert.throws(() => planHandback(t, { to: 'l', reason: 'r', today: '2026-11-22', stage: 'active' }, config), /not an AE stage/);
+    assert.throws(() => planHandback(t, { to: 'l', reason: ' ', today: '2026-11-22' }, config), /say why/);
+    assert.throws(() => planHandback(target('accounts/ae/acme.md', ACME), { to: 'l', reason: 'r', today: '2026-11-22' }, config), /already an AE account/);
+  });
+});
+
+describe('yamlScalar and moveToRole', () => {
+  it('writes plain scalars where YAML reads them back as the same text, and quotes the rest', () => {
+    assert.equal(yamlScalar('budi@example.com'), 'budi@example.com');
+    assert.equal(yamlScalar('2026-11-22'), '2026-11-22');
+    assert.equal(yamlScalar('Budi Santoso'), 'Budi Santoso');
+    for (const tricky of ['true', 'no', '12', '1e3', 'a: b', 'x #y', '@home', '- item', 'null', '', 'trailing ']) {
+      assert.equal(yamlScalar(tricky), JSON.stringify(tricky), tricky);
+    }
+  });
+
+  it('maps a path between the role folders and refuses one outside them', () => {
+    assert.equal(moveToRole('accounts/ae/a/b/c.md', 'am', config), 'accounts/am/a/b/c.md');
+    assert.throws(() => moveToRole('docs/c.md', 'am', config), EditRefused);
+  });
+});
