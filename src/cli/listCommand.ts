@@ -3,7 +3,8 @@ import type { Account } from '../core/account';
 import { compareByPipeline, matchesFilter, ownerOf, type AccountFilter } from '../core/pipeline';
 import type { Role } from '../core/stage';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
-import { formatAmount, formatTable, truncate } from './table';
+import { formatMoney } from '../core/money';
+import { formatTable, truncate } from './table';
 
 export const LIST_HELP = `Usage: handoff list [--stage S] [--role ae|am] [--owner O] [--region R] [--tag T] [options]
 
@@ -63,7 +64,7 @@ function accountRow(account: Account): string[] {
     account.role.toUpperCase(),
     ownerOf(account) ?? '',
     typeof region === 'string' ? region : '',
-    formatAmount(account.data.arr, account.data.currency),
+    typeof account.data.arr === 'number' ? formatMoney(account.data.arr, typeof account.data.currency === 'string' ? account.data.currency : '') : '',
     account.file,
   ];
 }

@@ -16,9 +16,3 @@ export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
-
-export function formatAmount(value: unknown, currency?: unknown): string {
-  if (typeof value !== 'number') return '';
-  const amount = value.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  return typeof currency === 'string' && currency !== '' ? `${currency} ${amount}` : amount;
-}

@@ -1,7 +1,7 @@
 /** Filtering and ordering accounts the way a pipeline reads: stage order, then name. */
 import type { Account } from './account';
 import type { TeamConfig } from './config';
-import type { Role } from './stage';
+import type { Role, Stage } from './stage';
 
 export interface AccountFilter {
   stages?: readonly string[];
@@ -43,4 +43,92 @@ export function compareByPipeline(config: TeamConfig): (a: Account, b: Account) 
   const order = new Map(config.stages.map((stage, index) => [stage.id, index]));
   const rank = (account: Account) => (account.role === 'ae' ? 0 : 1) * 10_000 + (order.get(account.stage ?? '') ?? 9_999);
   return (a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name) || (a.file < b.file ? -1 : 1);
+}
+
+export type GroupBy = 'stage' | 'owner' | 'region';
+
+/** Totals in one currency: the plain sum of `arr`, and the sum weighted by win probability. */
+export interface MoneyTotal {
+  currency: string;
+  value: number;
+  weighted: number;
+}
+
+export interface PipelineGroup {
+  /** Stable id: the stage id, owner or region (empty for "none"). */
+  key: string;
+  label: string;
+  /** Set when grouping by stage and the stage is the team's. */
+  stage?: Stage;
+  accounts: Account[];
+  /** One total per currency, largest first. */
+  totals: MoneyTotal[];
+}
+
+/** The probability an AE deal closes, in percent: its own `probability`, else its stage's. AM accounts count fully. */
+export function winProbability(account: Account, config: TeamConfig): number {
+  if (account.role === 'am') return 100;
+  const own = account.data.probability;
+  if (typeof own === 'number' && own >= 0 && own <= 100) return own;
+  return config.stages.find((s) => s.id === account.stage)?.probability ?? 0;
+}
+
+export function totalsOf(accounts: readonly Account[], config: TeamConfig): MoneyTotal[] {
+  const totals = new Map<string, MoneyTotal>();
+  for (const account of accounts) {
+    const arr = account.data.arr;
+    if (typeof arr !== 'number' || !Number.isFinite(arr)) continue;
+    const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
+    const total = totals.get(currency) ?? { currency, value: 0, weighted: 0 };
+    total.value += arr;
+    total.weighted += (arr * winProbability(account, config)) / 100;
+    totals.set(currency, total);
+  }
+  return [...totals.values()].sort((a, b) => b.value - a.value);
+}
+
+/**
+ * Groups accounts for the Pipeline view. By stage: every stage of the team in pipeline order, empty
+ * ones included, then accounts whose stage the team does not know. By owner or region: sorted names,
+ * then "none".
+ */
+export function groupAccounts(accounts: readonly Account[], config: TeamConfig, groupBy: GroupBy): PipelineGroup[] {
+  const byKey = new Map<string, Account[]>();
+  const keyOf = (account: Account): string => {
+    if (groupBy === 'stage') return account.stage ?? '';
+    if (groupBy === 'owner') return ownerOf(account) ?? '';
+    return typeof account.data.region === 'string' ? account.data.region : '';
+  };
+  for (const account of accounts) {
+    const key = keyOf(account);
+    const list = byKey.get(key) ?? [];
+    list.push(account);
+    byKey.set(key, list);
+  }
+  const compare = compareByPipeline(config);
+  const group = (key: string, label: string, stage?: Stage): PipelineGroup => {
+    const members = (byKey.get(key) ?? []).sort(compare);
+    byKey.delete(key);
+    return { key, label, stage, accounts: members, totals: totalsOf(members, config) };
+  };
+  const groups: PipelineGroup[] = [];
+  if (groupBy === 'stage') {
+    for (const stage of config.stages) groups.push(group(stage.id, stage.id, stage));
+  }
+  const rest = [...byKey.keys()].filter((key) => key !== '').sort((a, b) => a.localeCompare(b));
+  for (const key of rest) groups.push(group(key, key));
+  if (byKey.has('')) groups.push(group('', groupBy === 'stage' ? '(no stage)' : groupBy === 'owner' ? '(no owner)' : '(no region)'));
+  return groups;
+}
+
+/** Free-text search over what people remember of an account: name, file, owner, region, tags, next step. */
+export function matchesText(account: Account, text: string): boolean {
+  const needle = text.trim().toLocaleLowerCase();
+  if (needle === '') return true;
+  const { data } = account;
+  const haystack = [account.name, account.file, account.stage, data.ae, data.am, data.region, data.segment, data.next_step, ...tagsOf(account)]
+    .filter((v): v is string => typeof v === 'string')
+    .join('\n')
+    .toLocaleLowerCase();
+  return haystack.includes(needle);
 }

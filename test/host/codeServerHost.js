@@ -7,7 +7,7 @@ const { format } = require('node:util');
 const { startCodeServer, launchChromium } = require('./codeServer');
 
 // What code-server's workbench logs on its own; shown with HANDOFF_TEST_VERBOSE=1.
-const WORKBENCH_NOISE = /^(\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|remote-connection)|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin|getaddrinfo ENOTFOUND)/;
+const WORKBENCH_NOISE = /^(\[(AgentHost|RemoteAgentHostProtocol|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|remote-connection)|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin|getaddrinfo ENOTFOUND)/;
 const TIMEOUT_MS = Number(process.env.HANDOFF_TEST_TIMEOUT_MS || 300_000);
 
 function parseFlags(argv) {

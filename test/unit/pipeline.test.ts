@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readAccount, type Account } from '../../src/core/account';
 import { defaultConfig } from '../../src/core/config';
-import { compareByPipeline, matchesFilter, ownerOf } from '../../src/core/pipeline';
+import { compareByPipeline, groupAccounts, matchesFilter, matchesText, ownerOf, winProbability } from '../../src/core/pipeline';
 import { accountText } from './memorySource';
 
 const config = defaultConfig();
@@ -36,5 +36,48 @@ describe('pipeline', () => {
     assert.deepEqual(names({ tags: ['Expansion'] }), ['Acme']);
     assert.deepEqual(names({ regions: ['APAC'], tags: ['fintech'], roles: ['ae'] }), ['Acme']);
     assert.deepEqual(names({}), ['Globex', 'Acme', 'Zeta', 'Alpha']);
+  });
+});
+
+describe('groupAccounts', () => {
+  const deals = [
+    account('accounts/ae/a.md', { name: 'A', stage: 'negotiation', ae: 'dewi@example.com', arr: 100000, currency: 'USD', region: 'APAC' }),
+    account('accounts/ae/b.md', { name: 'B', stage: 'negotiation', ae: 'lena@example.com', arr: 50000, currency: 'EUR', probability: 50 }),
+    account('accounts/ae/c.md', { name: 'C', stage: 'demo', ae: 'dewi@example.com', arr: 10000, currency: 'USD', region: 'APAC' }),
+    account('accounts/am/d.md', { name: 'D', stage: 'active', am: 'budi@example.com', arr: 200000, currency: 'USD', region: 'EMEA' }),
+    account('accounts/ae/e.md', { name: 'E', stage: 'signed', ae: 'dewi@example.com' }),
+  ];
+
+  it('by stage: every stage in pipeline order, empty ones too, unknown stages last', () => {
+    const groups = groupAccounts(deals, config, 'stage');
+    assert.deepEqual(groups.map((g) => `${g.label}:${g.accounts.length}`), [
+      'prospecting:0', 'qualification:0', 'demo:1', 'proposal:0', 'negotiation:2', 'closed_won:0', 'closed_lost:0',
+      'onboarding:0', 'active:1', 'at_risk:0', 'renewal:0', 'churned:0', 'signed:1',
+    ]);
+    assert.equal(groups[4].stage?.id, 'negotiation');
+    assert.equal(groups[12].stage, undefined);
+  });
+
+  it('sums value per currency and weights AE deals by their own or their stage probability', () => {
+    const negotiation = groupAccounts(deals, config, 'stage')[4];
+    assert.deepEqual(negotiation.totals, [
+      { currency: 'USD', value: 100000, weighted: 80000 },
+      { currency: 'EUR', value: 50000, weighted: 25000 },
+    ]);
+    const active = groupAccounts(deals, config, 'stage')[8];
+    assert.deepEqual(active.totals, [{ currency: 'USD', value: 200000, weighted: 200000 }]);
+    assert.equal(winProbability(deals[2], config), 40);
+  });
+
+  it('by owner and by region: sorted names, then none', () => {
+    assert.deepEqual(groupAccounts(deals, config, 'owner').map((g) => `${g.label}:${g.accounts.map((a) => a.name).join('')}`), ['budi@example.com:D', 'dewi@example.com:CAE', 'lena@example.com:B']);
+    assert.deepEqual(groupAccounts(deals, config, 'region').map((g) => `${g.label}:${g.accounts.length}`), ['APAC:2', 'EMEA:1', '(no region):2']);
+  });
+
+  it('finds accounts by free text in name, owner, tags and next step', () => {
+    assert.equal(matchesText(accounts[1], 'EXPANS'), true);
+    assert.equal(matchesText(accounts[1], 'dewi'), true);
+    assert.equal(matchesText(accounts[1], 'globex'), false);
+    assert.equal(matchesText(accounts[1], '  '), true);
   });
 });

@@ -1,0 +1,174 @@
+/** The Pipeline view: groups from the core, mapped to tree items. No grouping or filtering lives here. */
+import * as vscode from 'vscode';
+import type { Account } from '../core/account';
+import { daysBetween, isCalendarDay, localToday } from '../core/calendarDay';
+import { formatMoney } from '../core/money';
+import { groupAccounts, ownerOf, winProbability, type PipelineGroup } from '../core/pipeline';
+import { roleLabel } from '../core/stage';
+import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
+import type { PipelineFilter } from './pipelineFilter';
+
+export type PipelineNode =
+  | { kind: 'folder'; folder: AccountFolder }
+  | { kind: 'group'; folder: AccountFolder; group: PipelineGroup }
+  | { kind: 'account'; folder: AccountFolder; account: Account; groupKey: string };
+
+export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNode>, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<PipelineNode | undefined>();
+  readonly onDidChangeTreeData = this.changes.event;
+  private readonly subscriptions: vscode.Disposable[];
+  /** Nodes of the last render, by id, so `reveal` and `getParent` see the objects VS Code was given. */
+  private nodes = new Map<string, PipelineNode>();
+
+  constructor(
+    private readonly workspaces: AccountWorkspaces,
+    private readonly filter: PipelineFilter,
+  ) {
+    this.subscriptions = [workspaces.onDidChange(() => this.refresh()), filter.onDidChange(() => this.refresh())];
+  }
+
+  refresh(): void {
+    this.changes.fire(undefined);
+  }
+
+  getChildren(node?: PipelineNode): PipelineNode[] {
+    if (!node) {
+      this.nodes.clear();
+      const folders = this.workspaces.all().filter((folder) => folder.store.size > 0);
+      if (folders.length > 1) return folders.map((folder) => this.remember({ kind: 'folder', folder }));
+      return folders.length === 1 ? this.groupsOf(folders[0]) : [];
+    }
+    if (node.kind === 'folder') return this.groupsOf(node.folder);
+    if (node.kind === 'group') return node.group.accounts.map((account) => this.remember({ kind: 'account', folder: node.folder, account, groupKey: node.group.key }));
+    return [];
+  }
+
+  getParent(node: PipelineNode): PipelineNode | undefined {
+    if (node.kind === 'folder') return undefined;
+    const multiRoot = this.workspaces.all().filter((folder) => folder.store.size > 0).length > 1;
+    if (node.kind === 'group') return multiRoot ? this.nodes.get(idOf({ kind: 'folder', folder: node.folder })) : undefined;
+    return this.nodes.get(`${node.folder.workspaceFolder.uri}#group:${node.groupKey}`);
+  }
+
+  /** The node of an account file as last rendered, for `reveal`. */
+  findAccount(folder: AccountFolder, file: string): PipelineNode | undefined {
+    for (const node of this.nodes.values()) if (node.kind === 'account' && node.folder === folder && node.account.file === file) return node;
+    return undefined;
+  }
+
+  getTreeItem(node: PipelineNode): vscode.TreeItem {
+    if (node.kind === 'folder') {
+      const item = new vscode.TreeItem(node.folder.workspaceFolder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = idOf(node);
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.contextValue = 'folder';
+      return item;
+    }
+    if (node.kind === 'group') return groupItem(node);
+    return accountItem(node, node.folder.store.config);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changes.dispose();
+  }
+
+  private groupsOf(folder: AccountFolder): PipelineNode[] {
+    const accounts = folder.store.accounts().filter((account) => this.filter.matches(account));
+    return groupAccounts(accounts, folder.store.config, this.filter.groupBy)
+      .filter((group) => group.stage || group.accounts.length > 0)
+      .map((group) => this.remember({ kind: 'group', folder, group }));
+  }
+
+  private remember<T extends PipelineNode>(node: T): T {
+    this.nodes.set(idOf(node), node);
+    return node;
+  }
+}
+
+function idOf(node: PipelineNode): string {
+  const folder = node.folder.workspaceFolder.uri.toString();
+  if (node.kind === 'folder') return folder;
+  if (node.kind === 'group') return `${folder}#group:${node.group.key}`;
+  return `${folder}#account:${node.account.file}`;
+}
+
+function groupItem(node: Extract<PipelineNode, { kind: 'group' }>): vscode.TreeItem {
+  const { group } = node;
+  const item = new vscode.TreeItem(group.label, group.accounts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  item.id = idOf(node);
+  const role = group.stage?.role;
+  const money = group.totals.map((t) => formatMoney(role === 'ae' ? t.weighted : t.value, t.currency, true)).join(' + ');
+  item.description = [String(group.accounts.length), money && (role === 'ae' ? `${money} weighted` : money)].filter(Boolean).join(' · ');
+  item.tooltip = group.stage
+    ? `${roleLabel(group.stage.role)} stage ${group.stage.id}${group.stage.probability !== undefined ? ` (${group.stage.probability}% default probability)` : ''}`
+    : group.label;
+  item.contextValue = group.stage ? `stage.${group.stage.role}` : 'group';
+  item.iconPath = new vscode.ThemeIcon(group.stage ? (group.stage.closed ? (group.stage.won ? 'pass' : 'circle-slash') : role === 'ae' ? 'target' : 'organization') : 'question');
+  return item;
+}
+
+function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: AccountFolder['store']['config']): vscode.TreeItem {
+  const { account, folder } = node;
+  const uri = folder.source.uriOf(account.file);
+  const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
+  item.id = idOf(node);
+  item.resourceUri = uri;
+  item.command = { command: 'vscode.open', title: 'Open Account', arguments: [uri] };
+  const { data } = account;
+  const currency = typeof data.currency === 'string' ? data.currency : '';
+  const value = typeof data.arr === 'number' ? formatMoney(data.arr, currency, true) : undefined;
+  const when = account.role === 'ae' ? closeText(data.close_date) : renewalText(data.contract_end);
+  item.description = [ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
+  item.tooltip = tooltip(account, config);
+  const won = account.role === 'ae' && account.stage === config.handoff.from;
+  item.contextValue = `account.${account.role}${won ? '.won' : ''}`;
+  item.iconPath = accountIcon(account);
+  return item;
+}
+
+function closeText(closeDate: unknown): string | undefined {
+  return isCalendarDay(closeDate) ? `closes ${closeDate}` : undefined;
+}
+
+function renewalText(contractEnd: unknown): string | undefined {
+  if (!isCalendarDay(contractEnd)) return undefined;
+  const days = daysBetween(localToday(), contractEnd);
+  return days < 0 ? `ended ${-days} d ago` : `renews in ${days} d`;
+}
+
+/** Health for customers (AM), win probability for deals (AE). */
+function accountIcon(account: Account): vscode.ThemeIcon {
+  const health = account.data.health;
+  if (account.role === 'am' && typeof health === 'number') {
+    if (health >= 7) return new vscode.ThemeIcon('heart', new vscode.ThemeColor('charts.green'));
+    if (health >= 4) return new vscode.ThemeIcon('heart', new vscode.ThemeColor('charts.yellow'));
+    return new vscode.ThemeIcon('heart', new vscode.ThemeColor('charts.red'));
+  }
+  return new vscode.ThemeIcon(account.role === 'ae' ? 'briefcase' : 'account');
+}
+
+function tooltip(account: Account, config: AccountFolder['store']['config']): vscode.MarkdownString {
+  const { data } = account;
+  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
+  const rows: [string, string | undefined][] = [
+    ['Stage', account.stage],
+    ['AE', text(data.ae)],
+    ['AM', text(data.am)],
+    ['Region', text(data.region)],
+    ['ARR', typeof data.arr === 'number' ? formatMoney(data.arr, text(data.currency) ?? '') : undefined],
+    ['Probability', account.role === 'ae' ? `${winProbability(account, config)}%` : undefined],
+    ['Close date', text(data.close_date)],
+    ['Contract end', text(data.contract_end)],
+    ['Health', text(data.health)],
+    ['Next step', [text(data.next_step), text(data.next_step_date)].filter(Boolean).join(' — ') || undefined],
+  ];
+  const markdown = new vscode.MarkdownString(`**${escape(account.name)}**  \n`);
+  for (const [label, value] of rows) if (value) markdown.appendMarkdown(`${label}: ${escape(value)}  \n`);
+  markdown.appendMarkdown(`\n\`${escape(account.file)}\``);
+  return markdown;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}

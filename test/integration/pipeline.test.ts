@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { HandoffApi } from '../../src/extension/extension';
+import { activateHandoff, waitFor, workspaceUri } from './helpers';
+
+describe('Pipeline', () => {
+  let api: HandoffApi;
+  before(async () => {
+    api = await activateHandoff();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('handoff.clearFilter');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const stageCounts = () => api.pipeline().map((group) => `${group.label}:${group.children.length}`);
+
+  it('shows every stage of the sample in pipeline order with its accounts and totals', () => {
+    assert.deepEqual(stageCounts(), [
+      'prospecting:2', 'qualification:3', 'demo:3', 'proposal:2', 'negotiation:2', 'closed_won:2', 'closed_lost:2',
+      'onboarding:2', 'active:7', 'at_risk:2', 'renewal:3', 'churned:2',
+    ]);
+    const negotiation = api.pipeline()[4];
+    assert.equal(negotiation.description, '2 · USD 84K + EUR 76K weighted');
+    assert.equal(negotiation.contextValue, 'stage.ae');
+    const acme = negotiation.children.find((item) => item.label === 'Acme Corp');
+    assert.equal(acme?.contextValue, 'account.ae');
+    assert.equal(acme?.description, 'dewi · USD 120K · closes 2026-12-15');
+    assert.equal(api.pipeline()[5].children[0].contextValue, 'account.ae.won');
+  });
+
+  it('narrows to a filter and clears in one command', async () => {
+    await vscode.commands.executeCommand('handoff.filterByRegion', 'EMEA');
+    await vscode.commands.executeCommand('handoff.filterByTag', 'logistics');
+    const shown = api.pipeline().flatMap((group) => group.children.map((item) => item.label));
+    assert.deepEqual(shown, ['Helvetia Logistics', 'Baltic Freight', 'Kraken Shipping']);
+    await vscode.commands.executeCommand('handoff.clearFilter');
+    assert.equal(api.pipeline().flatMap((group) => group.children).length, 32);
+  });
+
+  it('groups by owner', async () => {
+    await vscode.commands.executeCommand('handoff.groupBy', 'owner');
+    assert.deepEqual(api.pipeline().map((g) => g.label), ['budi@example.com', 'dewi@example.com', 'lena@example.com', 'rizky@example.com', 'sofia@example.com', 'tom@example.com']);
+    await vscode.commands.executeCommand('handoff.groupBy', 'stage');
+  });
+
+  it('Move to Stage changes the stage line alone, and the tree follows', async () => {
+    const uri = workspaceUri('accounts', 'ae', 'emea', 'baltic-freight.md');
+    const before = fs.readFileSync(uri.fsPath, 'utf8');
+    await vscode.commands.executeCommand('handoff.moveToStage', uri, 'proposal');
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before.replace('\nstage: demo\n', '\nstage: proposal\n'));
+    await waitFor('the tree to show the move', () => stageCounts()[3] === 'proposal:3' && stageCounts()[2] === 'demo:2');
+  });
+
+  it('hands a won deal off as one rename that one undo restores', async () => {
+    const from = workspaceUri('accounts', 'ae', 'apac', 'tokopintar.md');
+    const to = workspaceUri('accounts', 'am', 'apac', 'tokopintar.md');
+    const before = fs.readFileSync(from.fsPath, 'utf8');
+    const result = await vscode.commands.executeCommand<vscode.Uri>('handoff.handOff', from, 'budi@example.com');
+    assert.equal(result?.toString(), to.toString());
+    assert.equal(fs.existsSync(from.fsPath), false);
+    const after = fs.readFileSync(to.fsPath, 'utf8');
+    assert.match(after, /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
+    assert.match(after, /\nhandoff:\n  date: \d{4}-\d\d-\d\d\n  from: rizky@example.com\n  to: budi@example.com\n---\n/);
+    assert.match(after, /## Handoff note — /);
+    await waitFor('the account under onboarding', () => api.pipeline()[7].children.some((item) => item.label === 'TokoPintar'));
+
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), to.toString(), 'the handed-off file is open at its note');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('undo to move the file back', () => fs.existsSync(from.fsPath) && !fs.existsSync(to.fsPath));
+    const restored = vscode.workspace.textDocuments.find((d) => d.uri.toString() === from.toString());
+    assert.equal(restored?.getText(), before);
+    await restored?.save();
+    assert.equal(fs.readFileSync(from.fsPath, 'utf8'), before);
+  });
+
+  it('refuses a handoff onto an existing file and changes nothing', async () => {
+    const from = workspaceUri('accounts', 'ae', 'emea', 'fjord-analytics.md');
+    const to = workspaceUri('accounts', 'am', 'emea', 'fjord-analytics.md');
+    const before = fs.readFileSync(from.fsPath, 'utf8');
+    fs.writeFileSync(to.fsPath, 'not yours\n');
+    try {
+      assert.equal(await vscode.commands.executeCommand('handoff.handOff', from, 'sofia@example.com'), undefined);
+      assert.equal(fs.readFileSync(from.fsPath, 'utf8'), before);
+      assert.equal(fs.readFileSync(to.fsPath, 'utf8'), 'not yours\n');
+    } finally {
+      fs.unlinkSync(to.fsPath);
+    }
+  });
+
+  it('refuses to edit a file with unsaved changes', async () => {
+    const uri = workspaceUri('accounts', 'ae', 'apac', 'garuda-fintech.md');
+    const before = fs.readFileSync(uri.fsPath, 'utf8');
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'unsaved\n'));
+    assert.equal(await vscode.commands.executeCommand('handoff.moveToStage', uri, 'proposal'), undefined);
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('creates a new account with a safe file name, and refuses a second with the same name', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('handoff.newAccount', 'PT Maju Jaya (Tbk.)');
+    assert.equal(uri?.toString(), workspaceUri('accounts', 'ae', 'pt-maju-jaya-tbk.md').toString());
+    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^---\nname: PT Maju Jaya \(Tbk\.\)\nstage: prospecting\n---\n/);
+    await waitFor('the new account in prospecting', () => api.pipeline()[0].children.some((item) => item.label === 'PT Maju Jaya (Tbk.)'));
+    assert.equal(await vscode.commands.executeCommand('handoff.newAccount', 'PT Maju Jaya (Tbk.)'), undefined);
+  });
+});
