@@ -98,8 +98,10 @@ function groupItem(node: Extract<PipelineNode, { kind: 'group' }>): vscode.TreeI
   const item = new vscode.TreeItem(group.label, group.accounts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   item.id = idOf(node);
   const role = group.stage?.role;
-  const money = group.totals.map((t) => formatMoney(role === 'ae' ? t.weighted : t.value, t.currency, true)).join(' + ');
-  item.description = [String(group.accounts.length), money && (role === 'ae' ? `${money} weighted` : money)].filter(Boolean).join(' · ');
+  // Open AE stages show the forecast (weighted by probability); closed and AM stages the plain value.
+  const weighted = role === 'ae' && !group.stage?.closed;
+  const money = group.totals.map((t) => formatMoney(weighted ? t.weighted : t.value, t.currency, true)).join(' + ');
+  item.description = [String(group.accounts.length), money && (weighted ? `${money} weighted` : money)].filter(Boolean).join(' · ');
   item.tooltip = group.stage
     ? `${roleLabel(group.stage.role)} stage ${group.stage.id}${group.stage.probability !== undefined ? ` (${group.stage.probability}% default probability)` : ''}`
     : group.label;
@@ -165,7 +167,7 @@ function tooltip(account: Account, config: AccountFolder['store']['config']): vs
   ];
   const markdown = new vscode.MarkdownString(`**${escape(account.name)}**  \n`);
   for (const [label, value] of rows) if (value) markdown.appendMarkdown(`${label}: ${escape(value)}  \n`);
-  markdown.appendMarkdown(`\n\`${escape(account.file)}\``);
+  markdown.appendMarkdown(`\n${escape(account.file)}`);
   return markdown;
 }
 
