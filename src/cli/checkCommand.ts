@@ -1,11 +1,13 @@
 /** `handoff check`: validates the team configuration and every account. */
 import { compareProblems, problemToJson, type Problem } from '../core/problem';
+import { remindersOf } from '../core/reminders';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson } from './commandLine';
 
 export const CHECK_HELP = `Usage: handoff check [options]
 
-Validates .handoff.yml and every account file. Exits 1 when any error is found
-(warnings and information never fail a build), 2 on a usage error.
+Validates .handoff.yml and every account file, and reminds of renewals (warnings; information
+for auto-renewing contracts), stale contact and overdue next steps (information), as of --today.
+Exits 1 when any error is found (warnings and information never fail a build), 2 on a usage error.
 
 ${COMMON_HELP}`;
 
@@ -17,7 +19,9 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const options = commonOptions(values);
   const store = await openWorkspace(options.dir);
-  const problems = store.problems().sort(compareProblems);
+  const problems = store.problems();
+  for (const account of store.accounts()) problems.push(...remindersOf(account, store.config, options.today));
+  problems.sort(compareProblems);
   // Every account file counts, readable or not: `check` is about files.
   const accounts = store.size;
   if (options.format === 'json') {

@@ -4,10 +4,12 @@ import { CHECK_HELP, runCheck } from './checkCommand';
 import { UsageError } from './commandLine';
 import { runHandback, runHandoff, runMove } from './editCommands';
 import { runList } from './listCommand';
+import { runRenewals } from './renewalsCommand';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheck,
   list: runList,
+  renewals: runRenewals,
   move: runMove,
   handoff: runHandoff,
   handback: runHandback,
@@ -18,6 +20,7 @@ const HELP = `Usage: handoff <command> [options]
 Commands:
   check    validate .handoff.yml and every account (exit 1 on errors)
   list     list accounts, with filters
+  renewals AM renewals by urgency
   move     move an account to another stage of its role
   handoff  hand a won deal from its AE to an AM (moves the file)
   handback hand an AM account back to an AE (moves the file)

@@ -114,3 +114,36 @@ function detectIndent(source: FrontMatterSource): number {
   for (const match of source.frontMatter.yaml.matchAll(/^( +)\S/gm)) smallest = Math.min(smallest, match[1].length);
   return Number.isFinite(smallest) ? smallest : 2;
 }
+
+/**
+ * Adds a line at the end of a body section (`## Check-ups`, any heading level, any case), before the
+ * blank lines that separate it from what follows; creates the section at the end when it is missing.
+ */
+export function appendToSection(source: FrontMatterSource, heading: string, line: string): TextEdit {
+  const { text } = source;
+  const eol = source.frontMatter.eol;
+  const wanted = heading.toLowerCase();
+  const headingPattern = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+  let offset = source.frontMatter.bodyStart;
+  let level = 0;
+  let lastContentEnd = -1;
+  let inFence = false;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline === -1 ? text.length : newline + 1;
+    const content = text.slice(offset, newline === -1 ? text.length : newline).replace(/\r$/, '');
+    if (/^(```|~~~)/.test(content)) inFence = !inFence;
+    const match = inFence ? null : headingPattern.exec(content);
+    if (level > 0 && match && match[1].length <= level) break;
+    if (match && level === 0 && match[2].toLowerCase() === wanted) {
+      level = match[1].length;
+      lastContentEnd = end;
+    } else if (level > 0 && content.trim() !== '') {
+      lastContentEnd = end;
+    }
+    offset = end;
+  }
+  if (level === 0) return appendToBody(source, `## ${heading}${eol}${eol}${line}${eol}`);
+  const atEnd = lastContentEnd === text.length && !text.endsWith('\n');
+  return { start: lastContentEnd, end: lastContentEnd, newText: atEnd ? `${eol}${line}` : `${line}${eol}` };
+}

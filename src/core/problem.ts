@@ -34,7 +34,14 @@ export type ProblemCode =
   | 'invalid-boolean'
   | 'invalid-type'
   | 'invalid-value'
-  | 'config-unknown-key';
+  | 'config-unknown-key'
+  | 'renewal-overdue'
+  | 'renewal-notice-passed'
+  | 'renewal-critical'
+  | 'renewal-warning'
+  | 'renewal-auto'
+  | 'stale-contact'
+  | 'next-step-overdue';
 
 /** The shape SPEC.md promises for `handoff check --format json`. */
 export function problemToJson(problem: Problem) {

@@ -1,15 +1,20 @@
 /** Every problem of every account and of `.handoff.yml`, in the Problems panel, kept current by the index. */
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/config';
+import { remindersOf } from '../core/reminders';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
+import type { Calendar } from './calendar';
 import { toDiagnostic } from './convert';
 
-export function registerDiagnostics(workspaces: AccountWorkspaces): vscode.Disposable {
+/** Structural problems from the index, plus today's reminders (renewals, stale contact, next steps). */
+export function registerDiagnostics(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('handoff');
   const shown = new Map<AccountFolder, Set<string>>();
 
   const show = (folder: AccountFolder, file: string) => {
-    const problems = file === CONFIG_FILE ? folder.store.configProblems() : folder.store.get(file)?.problems ?? [];
+    const record = file === CONFIG_FILE ? undefined : folder.store.get(file);
+    const problems = file === CONFIG_FILE ? folder.store.configProblems() : [...(record?.problems ?? [])];
+    if (record?.account) problems.push(...remindersOf(record.account, folder.store.config, calendar.today));
     const uri = folder.source.uriOf(file);
     const files = shown.get(folder) ?? new Set<string>();
     shown.set(folder, files);
@@ -26,7 +31,7 @@ export function registerDiagnostics(workspaces: AccountWorkspaces): vscode.Dispo
     shown.delete(folder);
     if (!workspaces.all().includes(folder)) return;
     show(folder, CONFIG_FILE);
-    for (const record of folder.store.allRecords()) if (record.problems.length > 0) show(folder, record.file);
+    for (const record of folder.store.allRecords()) show(folder, record.file);
   };
 
   workspaces.all().forEach(showAll);
@@ -37,5 +42,6 @@ export function registerDiagnostics(workspaces: AccountWorkspaces): vscode.Dispo
     }
     for (const file of [...change.changed, ...change.removed]) show(change.folder, file);
   });
-  return vscode.Disposable.from(subscription, collection);
+  const rollover = calendar.onDidChangeDay(() => workspaces.all().forEach(showAll));
+  return vscode.Disposable.from(subscription, rollover, collection);
 }

@@ -1,12 +1,16 @@
 /** Wires the extension: the index, then each feature as a disposable. Nothing else lives here. */
 import * as vscode from 'vscode';
 import { AccountWorkspaces } from './accountWorkspaces';
+import { Calendar } from './calendar';
+import { registerCheckupCommand } from './checkupCommand';
 import { registerDiagnostics } from './diagnostics';
 import { registerFilterCommands } from './filterCommands';
 import { registerPipelineCommands } from './pipelineCommands';
 import { PipelineFilter } from './pipelineFilter';
 import { registerPipelineView, type PipelineItem } from './pipelineView';
 import { registerQuickFixes } from './quickFixes';
+import { registerRenewalLenses } from './renewalLenses';
+import { registerRenewalsView } from './renewalsView';
 
 /** What `activate` returns; the integration tests use it to wait for the index. */
 export interface HandoffApi {
@@ -14,20 +18,27 @@ export interface HandoffApi {
   whenIdle(): Promise<void>;
   /** What the Pipeline view shows now, as plain data. */
   pipeline(): PipelineItem[];
+  /** How many renewals the status bar counts as needing attention. */
+  renewalsNeedingAttention(): number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
   const workspaces = new AccountWorkspaces();
   const filter = new PipelineFilter();
-  context.subscriptions.push(workspaces, filter);
+  const calendar = new Calendar();
+  context.subscriptions.push(workspaces, filter, calendar);
   const started = workspaces.start();
   const pipelineView = registerPipelineView(workspaces, filter);
+  const renewalsView = registerRenewalsView(workspaces, calendar);
   context.subscriptions.push(
-    registerDiagnostics(workspaces),
+    registerDiagnostics(workspaces, calendar),
     registerQuickFixes(workspaces),
     pipelineView,
     registerPipelineCommands(workspaces),
     registerFilterCommands(workspaces, filter),
+    renewalsView,
+    registerRenewalLenses(workspaces, calendar),
+    registerCheckupCommand(workspaces, calendar),
     vscode.commands.registerCommand('handoff.refresh', () => workspaces.reload()),
     vscode.commands.registerCommand('handoff.openDocs', () =>
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')),
@@ -39,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       await workspaces.idle();
     },
     pipeline: () => pipelineView.items(),
+    renewalsNeedingAttention: () => renewalsView.needingAttention(),
   };
 }
 

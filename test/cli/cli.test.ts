@@ -23,10 +23,21 @@ function tempWorkspace(files: Record<string, string>): string {
 }
 
 describe('handoff check', () => {
-  it('passes the sample workspace with exit 0 and counts its accounts', () => {
-    const result = handoff(['check', '--dir', sample, '--format', 'json']);
+  it('passes the sample workspace with exit 0: renewals and reminders are warnings and information, never errors', () => {
+    const result = handoff(['check', '--dir', sample, '--format', 'json', '--today', '2026-11-22']);
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout), { accounts: 32, problems: [] });
+    const output = JSON.parse(result.stdout);
+    assert.equal(output.accounts, 32);
+    const count = (severity: string) => output.problems.filter((p: { severity: string }) => p.severity === severity).length;
+    assert.deepEqual([count('error'), count('warning'), count('info')], [0, 8, 6]);
+    assert.deepEqual(output.problems.find((p: { file: string }) => p.file === 'accounts/am/apac/jaya-foods.md'), {
+      file: 'accounts/am/apac/jaya-foods.md',
+      line: 11,
+      column: 15,
+      severity: 'warning',
+      code: 'renewal-overdue',
+      message: 'Contract ended 12 days ago (2026-11-10) without a renewal',
+    });
   });
 
   it('fails with exit 1 and lists each problem with file, line, column, severity, code and message', () => {

@@ -1,0 +1,31 @@
+/** A check-up with a customer: a dated line in the body's "Check-ups" section, and `last_contact`. */
+import type { CalendarDay } from './calendarDay';
+import { appendToSection, EditRefused, readFrontMatterSource, setScalar } from './frontMatterEdit';
+import type { EditPlan, EditTarget } from './handoff';
+
+export interface Checkup {
+  today: CalendarDay;
+  /** One line: what came out of it. */
+  outcome: string;
+  /** How satisfied the customer is, 1–10. */
+  satisfaction: number;
+}
+
+export const CHECKUPS_HEADING = 'Check-ups';
+
+export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
+  const outcome = checkup.outcome.trim();
+  if (outcome === '') throw new EditRefused('say in a line what came out of the check-up');
+  if (/[\r\n]/.test(outcome)) throw new EditRefused('the outcome must be one line');
+  if (!Number.isInteger(checkup.satisfaction) || checkup.satisfaction < 1 || checkup.satisfaction > 10) {
+    throw new EditRefused('satisfaction is a whole number from 1 to 10');
+  }
+  const source = readFrontMatterSource(target.text);
+  const entry = `- ${checkup.today} — ${outcome} (satisfaction ${checkup.satisfaction}/10)`;
+  return {
+    file: target.file,
+    newFile: target.file,
+    edits: [setScalar(source, 'last_contact', checkup.today, ['health', 'contract_end', 'stage']), appendToSection(source, CHECKUPS_HEADING, entry)],
+    summary: `${target.name}: check-up logged (${checkup.satisfaction}/10)`,
+  };
+}

@@ -1,0 +1,96 @@
+/** Renewal dates and urgency, exactly as SPEC.md defines them. */
+import type { Account } from './account';
+import { daysBetween, isCalendarDay, type CalendarDay } from './calendarDay';
+import type { TeamConfig } from './config';
+
+export type RenewalSeverity = 'overdue' | 'notice-passed' | 'critical' | 'warning' | 'info' | 'ok';
+
+/** Most urgent first. */
+export const RENEWAL_SEVERITIES: readonly RenewalSeverity[] = ['overdue', 'notice-passed', 'critical', 'warning', 'info', 'ok'];
+
+export interface Renewal {
+  account: Account;
+  contractEnd: CalendarDay;
+  /** `contract_end - today`; negative once the contract has ended. */
+  daysLeft: number;
+  noticeDays: number;
+  /** `contract_end - notice_days`. */
+  noticeDeadline: CalendarDay;
+  /** `notice deadline - today`. */
+  daysToDeadline: number;
+  severity: RenewalSeverity;
+  autoRenew: boolean;
+}
+
+/**
+ * The renewal of an AM account with a valid `contract_end`; undefined for AE accounts (whatever
+ * dates they carry), for accounts without the date, and for accounts in a closed AM stage (churned:
+ * a customer that left has nothing to renew).
+ */
+export function renewalOf(account: Account, config: TeamConfig, today: CalendarDay): Renewal | undefined {
+  if (account.role !== 'am') return undefined;
+  const contractEnd = account.data.contract_end;
+  if (!isCalendarDay(contractEnd)) return undefined;
+  if (config.stages.find((s) => s.id === account.stage)?.closed) return undefined;
+  const own = account.data.notice_days;
+  const noticeDays = typeof own === 'number' && Number.isInteger(own) && own >= 0 ? own : config.renewal.noticeDays;
+  const noticeDeadline = addDays(contractEnd, -noticeDays);
+  const daysLeft = daysBetween(today, contractEnd);
+  const daysToDeadline = daysBetween(today, noticeDeadline);
+  const autoRenew = account.data.auto_renew === true;
+  let severity: RenewalSeverity;
+  if (daysLeft < 0) severity = 'overdue';
+  else if (daysToDeadline < 0) severity = 'notice-passed';
+  else if (daysToDeadline <= Math.min(...config.renewal.warnDays)) severity = 'critical';
+  else if (daysToDeadline <= Math.max(...config.renewal.warnDays)) severity = 'warning';
+  else severity = 'ok';
+  if (autoRenew && (severity === 'notice-passed' || severity === 'critical' || severity === 'warning')) severity = 'info';
+  return { account, contractEnd, daysLeft, noticeDays, noticeDeadline, daysToDeadline, severity, autoRenew };
+}
+
+/** Every renewal of the accounts, most urgent first (severity, then days left, then name). */
+export function renewalsOf(accounts: Iterable<Account>, config: TeamConfig, today: CalendarDay): Renewal[] {
+  const renewals: Renewal[] = [];
+  for (const account of accounts) {
+    const renewal = renewalOf(account, config, today);
+    if (renewal) renewals.push(renewal);
+  }
+  return renewals.sort(
+    (a, b) =>
+      RENEWAL_SEVERITIES.indexOf(a.severity) - RENEWAL_SEVERITIES.indexOf(b.severity) ||
+      a.daysLeft - b.daysLeft ||
+      a.account.name.localeCompare(b.account.name),
+  );
+}
+
+/** True for the severities that ask an AM to act (not `info`, not `ok`). */
+export function needsAttention(renewal: Renewal): boolean {
+  return renewal.severity !== 'info' && renewal.severity !== 'ok';
+}
+
+export function addDays(day: CalendarDay, days: number): CalendarDay {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "in 10 days", "today", "12 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  const n = Math.abs(days);
+  const unit = n === 1 ? 'day' : 'days';
+  return days > 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
+}
+
+/** What a person needs to read about a renewal, in one line. */
+export function describeRenewal(renewal: Renewal): string {
+  const ends = `contract ends ${renewal.contractEnd}`;
+  switch (renewal.severity) {
+    case 'overdue':
+      return `Contract ended ${relativeDays(renewal.daysLeft)} (${renewal.contractEnd}) without a renewal`;
+    case 'notice-passed':
+      return `Notice deadline passed ${relativeDays(renewal.daysToDeadline)} (${renewal.noticeDeadline}) · ${ends}`;
+    case 'info':
+      return `Auto-renews · notice deadline ${relativeDays(renewal.daysToDeadline)} (${renewal.noticeDeadline}) · ${ends}`;
+    default:
+      return `Notice deadline ${relativeDays(renewal.daysToDeadline)} (${renewal.noticeDeadline}) · ${ends}`;
+  }
+}

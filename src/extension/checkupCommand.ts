@@ -1,0 +1,44 @@
+/** Log Check-up…: a one-line outcome and a satisfaction score, appended to the account and its last_contact. */
+import * as vscode from 'vscode';
+import { planCheckup } from '../core/checkup';
+import { EditRefused } from '../core/handoff';
+import { applyPlan, readEditTarget } from './accountEdits';
+import { resolveAccount } from './accountPicks';
+import type { AccountWorkspaces } from './accountWorkspaces';
+import type { Calendar } from './calendar';
+
+export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
+  return vscode.commands.registerCommand('handoff.logCheckup', async (arg?: unknown, outcome?: unknown, satisfaction?: unknown) => {
+    try {
+      const ref = await resolveAccount(workspaces, arg, undefined, 'Log a check-up with which account?');
+      if (!ref) return undefined;
+      const said =
+        typeof outcome === 'string'
+          ? outcome
+          : await vscode.window.showInputBox({
+              title: `Check-up with ${ref.account.name}`,
+              prompt: 'What came out of it, in one line?',
+              validateInput: (value) => (value.trim() === '' ? 'A few words are enough' : undefined),
+            });
+      if (!said) return undefined;
+      const score =
+        typeof satisfaction === 'number'
+          ? satisfaction
+          : Number(
+              (
+                await vscode.window.showQuickPick(
+                  Array.from({ length: 10 }, (_, i) => ({ label: String(10 - i), description: i === 0 ? 'delighted' : i === 9 ? 'about to leave' : undefined })),
+                  { title: `How satisfied is ${ref.account.name}?`, placeHolder: 'Satisfaction, 1–10' },
+                )
+              )?.label,
+            );
+      if (!score) return undefined;
+      const { target, document } = await readEditTarget(ref.folder, ref.account.file);
+      return await applyPlan(ref.folder, planCheckup(target, { today: calendar.today, outcome: said, satisfaction: score }), document);
+    } catch (error) {
+      if (!(error instanceof EditRefused)) throw error;
+      void vscode.window.showWarningMessage(`Handoff: ${error.message}`);
+      return undefined;
+    }
+  });
+}

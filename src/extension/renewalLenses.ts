@@ -1,0 +1,125 @@
+/**
+ * CodeLens on account files: the renewal above `contract_end:` (Start Renewal, Log Check-up…),
+ * Hand Off above the stage of a won deal, stale contact and overdue next steps. Lenses come from the
+ * index (key lines are known from the parse): no re-parse per call. The controller registers the
+ * provider only while `handoff.codeLens.enabled`, and fires a refresh only when an account or the
+ * day changes.
+ */
+import * as vscode from 'vscode';
+import type { Account } from '../core/account';
+import type { TeamConfig } from '../core/config';
+import { overdueStepOf, staleContactOf } from '../core/reminders';
+import { describeRenewal, renewalOf, type RenewalSeverity } from '../core/renewal';
+import type { AccountWorkspaces } from './accountWorkspaces';
+import type { Calendar } from './calendar';
+
+const SECTION = 'handoff.codeLens';
+const ICON: Record<RenewalSeverity, string> = {
+  overdue: '$(error)',
+  'notice-passed': '$(warning)',
+  critical: '$(warning)',
+  warning: '$(bell)',
+  info: '$(sync)',
+  ok: '$(calendar)',
+};
+
+/** The id of the AM stage renewals move to, when the team has one called `renewal`. */
+function renewalStage(config: TeamConfig): string | undefined {
+  return config.stages.find((s) => s.role === 'am' && s.id === 'renewal')?.id;
+}
+
+class RenewalLensProvider implements vscode.CodeLensProvider {
+  private readonly changes = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changes.event;
+
+  constructor(
+    private readonly workspaces: AccountWorkspaces,
+    private readonly calendar: Calendar,
+  ) {}
+
+  refresh(): void {
+    this.changes.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    const located = this.workspaces.locate(document.uri);
+    const account = located?.folder.store.get(located.file)?.account;
+    if (!located || !account || token.isCancellationRequested) return [];
+    const settings = vscode.workspace.getConfiguration(SECTION, document.uri);
+    return lensesFor(account, located.folder.store.config, this.calendar.today, document.uri, {
+      renewal: settings.get('renewal', true),
+      handoff: settings.get('handoff', true),
+      staleContact: settings.get('staleContact', true),
+      nextStep: settings.get('nextStep', true),
+    });
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+  }
+}
+
+function lensesFor(account: Account, config: TeamConfig, today: string, uri: vscode.Uri, show: Record<'renewal' | 'handoff' | 'staleContact' | 'nextStep', boolean>): vscode.CodeLens[] {
+  const lenses: vscode.CodeLens[] = [];
+  const at = (key: string) => {
+    const line = account.keys.get(key)?.line;
+    return line === undefined ? undefined : new vscode.Range(line, 0, line, 0);
+  };
+  const add = (range: vscode.Range | undefined, title: string, command: string, args: unknown[] = [], tooltip?: string) => {
+    if (range) lenses.push(new vscode.CodeLens(range, { title, command, arguments: args, tooltip }));
+  };
+  const renewal = show.renewal ? renewalOf(account, config, today) : undefined;
+  if (renewal) {
+    const range = at('contract_end');
+    add(range, `${ICON[renewal.severity]} ${describeRenewal(renewal)}`, 'handoff.showRenewals', [], `Renewal: ${renewal.severity}`);
+    const stage = renewalStage(config);
+    if (stage && account.stage !== stage && renewal.severity !== 'ok' && renewal.severity !== 'overdue') {
+      add(range, 'Start Renewal', 'handoff.moveToStage', [uri, stage], `Move ${account.name} to the ${stage} stage`);
+    }
+    add(range, 'Log Check-up…', 'handoff.logCheckup', [uri]);
+  }
+  if (show.handoff && account.role === 'ae' && account.stage === config.handoff.from) {
+    add(at('stage'), '$(arrow-swap) Hand off to AM', 'handoff.handOff', [uri], `Move ${account.name} to the AM folder with a handoff note`);
+  }
+  const stale = show.staleContact ? staleContactOf(account, config, today) : undefined;
+  if (stale) {
+    add(at('last_contact'), `$(clock) No contact for ${stale.days} days · Log Check-up…`, 'handoff.logCheckup', [uri], `The team's limit is ${config.contact.staleDays} days`);
+  }
+  const step = show.nextStep ? overdueStepOf(account, config, today) : undefined;
+  if (step) {
+    const late = `${step.daysLate} day${step.daysLate === 1 ? '' : 's'}`;
+    add(at('next_step_date'), `$(clock) Next step overdue by ${late}${step.step ? `: ${step.step}` : ''}`, 'handoff.editField', [uri, 'next_step_date'], 'Select the date to change it');
+  }
+  return lenses;
+}
+
+export function registerRenewalLenses(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
+  const provider = new RenewalLensProvider(workspaces, calendar);
+  let registration: vscode.Disposable | undefined;
+  const update = () => {
+    const enabled = vscode.workspace.getConfiguration(SECTION).get('enabled', true);
+    if (enabled && !registration) registration = vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider);
+    if (!enabled && registration) {
+      registration.dispose();
+      registration = undefined;
+    }
+  };
+  update();
+  return vscode.Disposable.from(
+    provider,
+    vscode.commands.registerCommand('handoff.editField', async (uri: vscode.Uri, key: string) => {
+      const located = workspaces.locate(uri);
+      const position = located?.folder.store.get(located.file)?.account?.keys.get(key);
+      const editor = await vscode.window.showTextDocument(uri);
+      if (position) editor.selection = new vscode.Selection(position.line, position.valueColumn, position.line, position.valueEnd);
+    }),
+    new vscode.Disposable(() => registration?.dispose()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      update();
+      provider.refresh();
+    }),
+    workspaces.onDidChange(() => provider.refresh()),
+    calendar.onDidChangeDay(() => provider.refresh()),
+  );
+}

@@ -1,0 +1,97 @@
+/** The Renewals view (buckets by urgency) and the status-bar item that opens it when renewals need attention. */
+import * as vscode from 'vscode';
+import { formatMoney } from '../core/money';
+import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../core/renewal';
+import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
+import type { Calendar } from './calendar';
+
+export const RENEWALS_VIEW = 'handoff.renewals';
+
+const BUCKETS: { label: string; severities: RenewalSeverity[]; icon: string; color?: string }[] = [
+  { label: 'Overdue', severities: ['overdue'], icon: 'error', color: 'list.errorForeground' },
+  { label: 'Notice passed', severities: ['notice-passed'], icon: 'warning', color: 'list.warningForeground' },
+  { label: 'Critical', severities: ['critical'], icon: 'warning', color: 'list.warningForeground' },
+  { label: 'Warning', severities: ['warning'], icon: 'bell' },
+  { label: 'Later', severities: ['info', 'ok'], icon: 'calendar' },
+];
+
+type RenewalNode = { kind: 'bucket'; label: string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] } | { kind: 'renewal'; folder: AccountFolder; renewal: Renewal };
+
+class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
+  private readonly changes = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changes.event;
+
+  constructor(
+    private readonly workspaces: AccountWorkspaces,
+    private readonly calendar: Calendar,
+  ) {}
+
+  refresh(): void {
+    this.changes.fire();
+  }
+
+  all(): { folder: AccountFolder; renewal: Renewal }[] {
+    return this.workspaces.all().flatMap((folder) => renewalsOf(folder.store.accounts(), folder.store.config, this.calendar.today).map((renewal) => ({ folder, renewal })));
+  }
+
+  getChildren(node?: RenewalNode): RenewalNode[] {
+    if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => ({ kind: 'renewal', folder, renewal }));
+    if (node) return [];
+    const all = this.all();
+    return BUCKETS.map((bucket) => ({ kind: 'bucket', ...bucket, renewals: all.filter(({ renewal }) => bucket.severities.includes(renewal.severity)) }));
+  }
+
+  getTreeItem(node: RenewalNode): vscode.TreeItem {
+    if (node.kind === 'bucket') {
+      const open = node.renewals.length > 0 && node.label !== 'Later';
+      const item = new vscode.TreeItem(node.label, node.renewals.length === 0 ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `bucket:${node.label}`;
+      item.description = String(node.renewals.length);
+      item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
+      item.contextValue = 'renewalBucket';
+      return item;
+    }
+    const { renewal, folder } = node;
+    const { account } = renewal;
+    const uri = folder.source.uriOf(account.file);
+    const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `renewal:${uri}`;
+    item.resourceUri = uri;
+    const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
+    const atStake = typeof account.data.arr === 'number' ? formatMoney(account.data.arr, currency, true) : undefined;
+    const when = renewal.daysLeft < 0 ? `ended ${relativeDays(renewal.daysLeft)}` : `${renewal.daysLeft} days left`;
+    item.description = [when, atStake, renewal.autoRenew ? 'auto-renews' : undefined].filter(Boolean).join(' · ');
+    item.tooltip = `${account.name}: contract ends ${renewal.contractEnd}, notice by ${renewal.noticeDeadline} (${renewal.severity})`;
+    item.iconPath = new vscode.ThemeIcon('account');
+    item.contextValue = 'renewal';
+    const line = account.keys.get('contract_end')?.line ?? 0;
+    item.command = { command: 'vscode.open', title: 'Open Account', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
+    return item;
+  }
+}
+
+export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable & { needingAttention(): number } {
+  const provider = new RenewalsTreeProvider(workspaces, calendar);
+  const treeView = vscode.window.createTreeView(RENEWALS_VIEW, { treeDataProvider: provider });
+  const status = vscode.window.createStatusBarItem('handoff.renewals', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'Handoff Renewals';
+  status.command = 'handoff.showRenewals';
+  const needingAttention = () => provider.all().filter(({ renewal }) => needsAttention(renewal)).length;
+  const update = () => {
+    provider.refresh();
+    const count = needingAttention();
+    status.text = `$(calendar) Renewals: ${count} need${count === 1 ? 's' : ''} attention`;
+    status.tooltip = 'Overdue, notice passed, critical or warning renewals — click to open the Renewals view';
+    if (count > 0) status.show();
+    else status.hide();
+  };
+  update();
+  const disposable = vscode.Disposable.from(
+    treeView,
+    status,
+    workspaces.onDidChange(update),
+    calendar.onDidChangeDay(update),
+    vscode.commands.registerCommand('handoff.showRenewals', () => vscode.commands.executeCommand(`${RENEWALS_VIEW}.focus`)),
+  );
+  return Object.assign(disposable, { needingAttention });
+}
