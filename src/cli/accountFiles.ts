@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readAccount } from '../core/account';
+import { roleFolder } from '../core/config';
 import { EditRefused, type EditPlan, type EditTarget } from '../core/handoff';
 import type { AccountStore } from '../core/store';
 import { applyEdits } from '../core/textEdit';
@@ -15,8 +16,7 @@ export function resolveAccountFile(dir: string, file: string, store: AccountStor
     if (relative.startsWith('../') || path.isAbsolute(relative)) continue;
     if (!fs.existsSync(candidate)) continue;
     if (!store.roleOf(relative)) {
-      const { root, folders } = store.config;
-      throw new UsageError(`${relative} is not an account: accounts are .md files under ${root}/${folders.ae}/ or ${root}/${folders.am}/`);
+      throw new UsageError(`${relative} is not an account: accounts are .md files under ${roleFolder(store.config, 'ae')}/ or ${roleFolder(store.config, 'am')}/`);
     }
     return relative;
   }

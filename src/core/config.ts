@@ -24,6 +24,11 @@ export interface TeamConfig {
   team: TeamMember[];
 }
 
+/** The folder of a role's accounts, workspace-relative with `/` and no trailing slash: `accounts/ae`. */
+export function roleFolder(config: TeamConfig, role: Role): string {
+  return config.root === '' ? config.folders[role] : `${config.root}/${config.folders[role]}`;
+}
+
 const stage = (id: string, role: Role, probability?: number, closed = false, won = false): Stage => ({
   id,
   role,
@@ -120,8 +125,9 @@ function readConfig(data: Record<string, unknown>, config: TeamConfig, report: R
     }
   }
   if ('root' in data) {
-    const root = folderName(data.root);
-    if (root === undefined) report(['root'], `'root' must be a folder path inside the workspace, such as 'accounts'`);
+    // `.` keeps the role folders at the top of the workspace.
+    const root = data.root === '.' || data.root === './' ? '' : folderName(data.root);
+    if (root === undefined) report(['root'], `'root' must be a folder path inside the workspace, such as 'accounts' (or '.')`);
     else config.root = root;
   }
   if ('folders' in data) readFolders(data.folders, config, report);

@@ -4,7 +4,7 @@
  * read plus, for a handoff, its new path; callers apply it (one WorkspaceEdit, or fs) or refuse.
  */
 import type { CalendarDay } from './calendarDay';
-import type { TeamConfig } from './config';
+import { roleFolder, type TeamConfig } from './config';
 import { appendToBody, EditRefused, readFrontMatterSource, setBlock, setScalar } from './frontMatterEdit';
 import { roleLabel, type Role, type Stage } from './stage';
 import type { TextEdit } from './textEdit';
@@ -116,9 +116,9 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
 /** The same relative place under the other role's folder: `accounts/ae/apac/x.md` → `accounts/am/apac/x.md`. */
 export function moveToRole(file: string, role: Role, config: TeamConfig): string {
   const other: Role = role === 'ae' ? 'am' : 'ae';
-  const prefix = `${config.root}/${config.folders[other]}/`;
+  const prefix = `${roleFolder(config, other)}/`;
   if (!file.startsWith(prefix)) throw new EditRefused(`${file} is not in the ${roleLabel(other)} folder (${prefix})`);
-  return `${config.root}/${config.folders[role]}/${file.slice(prefix.length)}`;
+  return `${roleFolder(config, role)}/${file.slice(prefix.length)}`;
 }
 
 export const HANDOFF_CHECKLIST = `## Handoff note — {{date}}

@@ -3,7 +3,7 @@
  * current one file at a time (add, change, delete, rename) without a rescan.
  */
 import { readAccount, type Account, type AccountRecord } from './account';
-import { CONFIG_FILE, defaultConfig, parseConfig, type TeamConfig } from './config';
+import { CONFIG_FILE, defaultConfig, parseConfig, roleFolder, type TeamConfig } from './config';
 import { Emitter } from './emitter';
 import type { FileSource } from './fileSource';
 import type { Problem } from './problem';
@@ -85,9 +85,8 @@ export class AccountStore {
   /** The role a workspace-relative path would have as an account, or undefined when it is not one. */
   roleOf(file: string): Role | undefined {
     if (!/\.md$/i.test(file)) return undefined;
-    const { root, folders } = this.config;
     for (const role of ['ae', 'am'] as const) {
-      if (file.startsWith(`${root}/${folders[role]}/`)) return role;
+      if (file.startsWith(`${roleFolder(this.config, role)}/`)) return role;
     }
     return undefined;
   }
@@ -142,7 +141,7 @@ export class AccountStore {
     this.records.clear();
     const files: string[] = [];
     for (const role of ['ae', 'am'] as const) {
-      for (const file of await this.source.listFiles(`${config.root}/${config.folders[role]}`)) {
+      for (const file of await this.source.listFiles(roleFolder(config, role))) {
         if (this.roleOf(file) === role) files.push(file);
       }
     }

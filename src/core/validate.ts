@@ -1,6 +1,6 @@
 /** The rules an account's front-matter must follow. Findings name a YAML path; `account.ts` turns paths into lines. */
 import { isCalendarDay } from './calendarDay';
-import { isRecord, type TeamConfig } from './config';
+import { isRecord, roleFolder, type TeamConfig } from './config';
 import type { YamlPath } from './locate';
 import type { Problem, ProblemCode, Severity } from './problem';
 import { closestStage, roleLabel, type Role } from './stage';
@@ -95,7 +95,7 @@ function validateStage(id: string, role: Role, config: TeamConfig): Finding[] {
     ];
   }
   if (stage.role !== role) {
-    const folder = `${config.root}/${config.folders[role]}/`;
+    const folder = `${roleFolder(config, role)}/`;
     const crossing = role === 'ae' ? 'hand the account off to an AM' : 'hand the account back to an AE';
     return [
       {

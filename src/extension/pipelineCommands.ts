@@ -1,6 +1,7 @@
 /** The pipeline's commands: move, hand off, hand back, new and open account. Each one plans in the core and applies here. */
 import * as vscode from 'vscode';
 import { localToday } from '../core/calendarDay';
+import { roleFolder } from '../core/config';
 import { EditRefused, fillTemplate, planHandback, planHandoff, planMove } from '../core/handoff';
 import type { Stage } from '../core/stage';
 import { applyPlan, readEditTarget } from './accountEdits';
@@ -114,7 +115,7 @@ export async function newAccount(workspaces: AccountWorkspaces, givenName?: stri
     (await vscode.window.showInputBox({ title: 'New Account', prompt: 'The company name', validateInput: (v) => (fileName(v) ? undefined : 'Type the company name') }));
   if (!name?.trim()) return undefined;
   const { config } = folder.store;
-  const file = `${config.root}/${config.folders.ae}/${fileName(name)}.md`;
+  const file = `${roleFolder(config, 'ae')}/${fileName(name)}.md`;
   const uri = folder.source.uriOf(file);
   if ((await folder.source.readText(file)) !== undefined) throw new EditRefused(`${file} already exists; open it with Handoff: Open Account…`);
   const template = (await folder.source.readText('templates/account.md'))?.replace(/^\ufeff/, '') ?? NEW_ACCOUNT;

@@ -93,6 +93,14 @@ describe('AccountStore', () => {
     assert.deepEqual(store.accounts().map((a) => a.file), ['crm/hunters/a.md']);
   });
 
+  it('keeps the role folders at the top of the workspace with root: .', async () => {
+    const source = new MemorySource({ '.handoff.yml': 'root: .\n', 'ae/a.md': accountText({ name: 'A', stage: 'demo' }), 'am/b.md': accountText({ name: 'B', stage: 'active' }) });
+    const store = new AccountStore(source);
+    await store.load();
+    assert.deepEqual(store.accounts().map((a) => `${a.file}:${a.role}`).sort(), ['ae/a.md:ae', 'am/b.md:am']);
+    assert.deepEqual(store.problems(), []);
+  });
+
   it('reads unsaved editor text without touching the source', async () => {
     const { source, store } = workspace();
     await store.load();
