@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isCalendarDay, localToday, type CalendarDay } from '../core/calendarDay';
 import { AccountStore } from '../core/store';
-import { NodeFileSource } from './nodeFileSource';
+import { NodeFileSource } from '../node/nodeFileSource';
 
 /** Exit 2: the command line is wrong or the workspace cannot be read. */
 export class UsageError extends Error {}

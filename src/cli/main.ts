@@ -5,11 +5,15 @@ import { UsageError } from './commandLine';
 import { runHandback, runHandoff, runMove } from './editCommands';
 import { runList } from './listCommand';
 import { runRenewals } from './renewalsCommand';
+import { runReport } from './reportCommand';
+import { runDiff } from './diffCommand';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheck,
   list: runList,
   renewals: runRenewals,
+  report: runReport,
+  diff: runDiff,
   move: runMove,
   handoff: runHandoff,
   handback: runHandback,
@@ -21,6 +25,8 @@ Commands:
   check    validate .handoff.yml and every account (exit 1 on errors)
   list     list accounts, with filters
   renewals AM renewals by urgency
+  report   the period report: forecast, pipeline, won/lost, renewals, quota, key accounts
+  diff     what changed between two git revisions (for pull-request review)
   move     move an account to another stage of its role
   handoff  hand a won deal from its AE to an AM (moves the file)
   handback hand an AM account back to an AE (moves the file)
