@@ -147,3 +147,27 @@ export function appendToSection(source: FrontMatterSource, heading: string, line
   const atEnd = lastContentEnd === text.length && !text.endsWith('\n');
   return { start: lastContentEnd, end: lastContentEnd, newText: atEnd ? `${eol}${line}` : `${line}${eol}` };
 }
+
+/**
+ * Appends a mapping to a top-level block list (`opportunities:`), in the list's own indentation;
+ * creates the list when the key is missing or holds an empty flow list (`[]`).
+ */
+export function appendListItem(source: FrontMatterSource, key: string, entries: readonly [string, string | number][]): TextEdit {
+  const eol = source.frontMatter.eol;
+  const position = source.keys.get(key);
+  const render = (dash: string, rest: string) =>
+    entries.map(([name, value], index) => `${index === 0 ? dash : rest}${name}: ${typeof value === 'number' ? String(value) : yamlScalar(value)}`).join(eol) + eol;
+  const unit = ' '.repeat(detectIndent(source));
+  if (!position) return insertLines(source, [`${key}:`, render(`${unit}- `, `${unit}  `).slice(0, -eol.length)], []);
+  const lineStart = lineStartOffset(source.text, position.line);
+  const inline = source.text.slice(lineStart + position.valueColumn, lineStart + position.valueEnd);
+  if (inline === '[]') {
+    return { start: lineStart + position.valueColumn - 1, end: lineStart + position.valueEnd, newText: `${eol}${render(`${unit}- `, `${unit}  `).slice(0, -eol.length)}` };
+  }
+  if (inline !== '' || !hasBlockChildren(source, position)) throw new EditRefused(`'${key}' is not a block list here; add the item by hand`);
+  const firstItem = /^([ \t]*)-[ \t]+/m.exec(source.text.slice(nextLine(source.text, lineStart, source.text.length)));
+  const dash = firstItem ? firstItem[0] : `${unit}- `;
+  const rest = ' '.repeat(dash.length);
+  const end = blockEnd(source, position);
+  return { start: end, end, newText: render(dash, rest) };
+}

@@ -4,13 +4,16 @@ import { AccountWorkspaces } from './accountWorkspaces';
 import { Calendar } from './calendar';
 import { registerCheckupCommand } from './checkupCommand';
 import { registerDiagnostics } from './diagnostics';
+import { registerExpansionCommand } from './expansionCommand';
 import { registerFilterCommands } from './filterCommands';
+import { registerKeyAccountsView } from './keyAccountsView';
 import { registerPipelineCommands } from './pipelineCommands';
 import { PipelineFilter } from './pipelineFilter';
 import { registerPipelineView, type PipelineItem } from './pipelineView';
 import { registerQuickFixes } from './quickFixes';
 import { registerRenewalLenses } from './renewalLenses';
 import { registerRenewalsView } from './renewalsView';
+import { registerReportCommands } from './reportCommands';
 
 /** What `activate` returns; the integration tests use it to wait for the index. */
 export interface HandoffApi {
@@ -39,6 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     renewalsView,
     registerRenewalLenses(workspaces, calendar),
     registerCheckupCommand(workspaces, calendar),
+    registerKeyAccountsView(workspaces),
+    registerExpansionCommand(workspaces, calendar),
+    registerReportCommands(workspaces, calendar),
     vscode.commands.registerCommand('handoff.refresh', () => workspaces.reload()),
     vscode.commands.registerCommand('handoff.openDocs', () =>
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')),

@@ -4,14 +4,17 @@ import type { Account } from '../core/account';
 import { daysBetween, isCalendarDay, localToday } from '../core/calendarDay';
 import { formatMoney } from '../core/money';
 import { groupAccounts, ownerOf, winProbability, type PipelineGroup } from '../core/pipeline';
+import { opportunitiesOf, type Opportunity } from '../core/report';
+import { rankAccounts } from '../core/scoring';
 import { roleLabel } from '../core/stage';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 import type { PipelineFilter } from './pipelineFilter';
 
 export type PipelineNode =
   | { kind: 'folder'; folder: AccountFolder }
-  | { kind: 'group'; folder: AccountFolder; group: PipelineGroup }
-  | { kind: 'account'; folder: AccountFolder; account: Account; groupKey: string };
+  | { kind: 'group'; folder: AccountFolder; group: PipelineGroup; keyAccounts: ReadonlySet<string> }
+  | { kind: 'account'; folder: AccountFolder; account: Account; groupKey: string; key: boolean }
+  | { kind: 'opportunity'; folder: AccountFolder; account: Account; opportunity: Opportunity; index: number; groupKey: string };
 
 export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNode>, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<PipelineNode | undefined>();
@@ -39,7 +42,12 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
       return folders.length === 1 ? this.groupsOf(folders[0]) : [];
     }
     if (node.kind === 'folder') return this.groupsOf(node.folder);
-    if (node.kind === 'group') return node.group.accounts.map((account) => this.remember({ kind: 'account', folder: node.folder, account, groupKey: node.group.key }));
+    if (node.kind === 'group') {
+      return node.group.accounts.map((account) => this.remember({ kind: 'account', folder: node.folder, account, groupKey: node.group.key, key: node.keyAccounts.has(account.file) }));
+    }
+    if (node.kind === 'account') {
+      return opportunitiesOf(node.account, node.folder.store.config).map((opportunity, index) => this.remember({ kind: 'opportunity', folder: node.folder, account: node.account, opportunity, index, groupKey: node.groupKey }));
+    }
     return [];
   }
 
@@ -47,6 +55,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     if (node.kind === 'folder') return undefined;
     const multiRoot = this.workspaces.all().filter((folder) => folder.store.size > 0).length > 1;
     if (node.kind === 'group') return multiRoot ? this.nodes.get(idOf({ kind: 'folder', folder: node.folder })) : undefined;
+    if (node.kind === 'opportunity') return this.nodes.get(`${node.folder.workspaceFolder.uri}#account:${node.account.file}`);
     return this.nodes.get(`${node.folder.workspaceFolder.uri}#group:${node.groupKey}`);
   }
 
@@ -65,6 +74,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
       return item;
     }
     if (node.kind === 'group') return groupItem(node);
+    if (node.kind === 'opportunity') return opportunityItem(node);
     return accountItem(node, node.folder.store.config);
   }
 
@@ -74,10 +84,12 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
   }
 
   private groupsOf(folder: AccountFolder): PipelineNode[] {
-    const accounts = folder.store.accounts().filter((account) => this.filter.matches(account));
+    const all = folder.store.accounts();
+    const keyAccounts = new Set(rankAccounts(all, folder.store.config).filter((k) => k.key).map((k) => k.account.file));
+    const accounts = all.filter((account) => this.filter.matches(account));
     return groupAccounts(accounts, folder.store.config, this.filter.groupBy)
       .filter((group) => group.stage || group.accounts.length > 0)
-      .map((group) => this.remember({ kind: 'group', folder, group }));
+      .map((group) => this.remember({ kind: 'group', folder, group, keyAccounts }));
   }
 
   private remember<T extends PipelineNode>(node: T): T {
@@ -90,6 +102,7 @@ function idOf(node: PipelineNode): string {
   const folder = node.folder.workspaceFolder.uri.toString();
   if (node.kind === 'folder') return folder;
   if (node.kind === 'group') return `${folder}#group:${node.group.key}`;
+  if (node.kind === 'opportunity') return `${folder}#opportunity:${node.account.file}:${node.index}`;
   return `${folder}#account:${node.account.file}`;
 }
 
@@ -113,7 +126,8 @@ function groupItem(node: Extract<PipelineNode, { kind: 'group' }>): vscode.TreeI
 function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: AccountFolder['store']['config']): vscode.TreeItem {
   const { account, folder } = node;
   const uri = folder.source.uriOf(account.file);
-  const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
+  const expandable = opportunitiesOf(account, config).length > 0;
+  const item = new vscode.TreeItem(account.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = idOf(node);
   item.resourceUri = uri;
   item.command = { command: 'vscode.open', title: 'Open Account', arguments: [uri] };
@@ -121,11 +135,22 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
   const currency = typeof data.currency === 'string' ? data.currency : '';
   const value = typeof data.arr === 'number' ? formatMoney(data.arr, currency, true) : undefined;
   const when = account.role === 'ae' ? closeText(data.close_date) : renewalText(data.contract_end);
-  item.description = [ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
+  item.description = [node.key ? '★ key' : undefined, ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
   item.tooltip = tooltip(account, config);
   const won = account.role === 'ae' && account.stage === config.handoff.from;
   item.contextValue = `account.${account.role}${won ? '.won' : ''}`;
   item.iconPath = accountIcon(account);
+  return item;
+}
+
+function opportunityItem(node: Extract<PipelineNode, { kind: 'opportunity' }>): vscode.TreeItem {
+  const { opportunity } = node;
+  const item = new vscode.TreeItem(`${opportunity.type}: ${opportunity.title}`, vscode.TreeItemCollapsibleState.None);
+  item.id = idOf(node);
+  item.description = [formatMoney(opportunity.value, opportunity.currency, true), opportunity.stage, opportunity.closeDate && `closes ${opportunity.closeDate}`].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(opportunity.type === 'upsell' ? 'arrow-up' : 'add');
+  item.contextValue = 'opportunity';
+  item.command = { command: 'vscode.open', title: 'Open Account', arguments: [node.folder.source.uriOf(node.account.file)] };
   return item;
 }
 

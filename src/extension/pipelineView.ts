@@ -76,7 +76,7 @@ function dragAndDrop(): vscode.TreeDragAndDropController<PipelineNode> {
       const dragged = dataTransfer.get(DRAG_MIME)?.value as PipelineNode[] | undefined;
       const node = dragged?.[0];
       if (!node || node.kind !== 'account' || !target) return;
-      const stageId = target.kind === 'group' ? target.group.stage?.id : target.kind === 'account' ? target.account.stage : undefined;
+      const stageId = target.kind === 'group' ? target.group.stage?.id : target.kind === 'folder' ? undefined : target.account.stage;
       if (!stageId || stageId === node.account.stage || target.folder !== node.folder) return;
       const stage = node.folder.store.config.stages.find((s) => s.id === stageId);
       if (!stage) return;

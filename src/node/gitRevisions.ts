@@ -72,3 +72,11 @@ export function readRevisions(dir: string, folders: readonly string[], base: str
   }
   return { before, after, renames };
 }
+
+/** Local and remote branches, most recently committed first. */
+export function listBranches(dir: string): string[] {
+  return git(dir, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.endsWith('/HEAD'));
+}

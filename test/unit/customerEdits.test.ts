@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readAccount } from '../../src/core/account';
 import { planCheckup } from '../../src/core/checkup';
+import { planAddOpportunity } from '../../src/core/opportunity';
 import { defaultConfig } from '../../src/core/config';
 import type { EditTarget } from '../../src/core/handoff';
 import { applyEdits } from '../../src/core/textEdit';
@@ -44,5 +45,33 @@ describe('planCheckup', () => {
     assert.throws(() => planCheckup(target(text), { ...checkup, outcome: 'a\nb' }), /one line/);
     assert.throws(() => planCheckup(target(text), { ...checkup, satisfaction: 11 }), /1 to 10/);
     assert.throws(() => planCheckup(target(text), { ...checkup, satisfaction: 7.5 }), /1 to 10/);
+  });
+});
+
+describe('planAddOpportunity', () => {
+  const opportunity = { type: 'upsell' as const, title: 'Enterprise plan', value: 30000, stage: 'proposal', closeDate: '2027-03-31' };
+
+  it('appends to an existing block list in its own indentation, keeping everything else', () => {
+    const text = ['---', 'name: Globex', 'stage: active', 'opportunities:', '    - type: cross-sell   # first', '      title: BI', '      value: 5000', 'tags: [a]', '---', ''].join('\n');
+    const result = applyEdits(text, planAddOpportunity(target(text), opportunity, config).edits);
+    assert.equal(result, text.replace('      value: 5000\n', '      value: 5000\n    - type: upsell\n      title: Enterprise plan\n      value: 30000\n      stage: proposal\n      close_date: 2027-03-31\n'));
+    assert.equal(readAccount('accounts/am/g.md', 'am', result, config).problems.length, 0);
+  });
+
+  it('creates the list when it is missing or empty', () => {
+    const missing = '---\nname: Globex\nstage: active\n---\n';
+    assert.equal(applyEdits(missing, planAddOpportunity(target(missing), opportunity, config).edits), '---\nname: Globex\nstage: active\nopportunities:\n  - type: upsell\n    title: Enterprise plan\n    value: 30000\n    stage: proposal\n    close_date: 2027-03-31\n---\n');
+    const empty = '---\r\nname: Globex\r\nstage: active\r\nopportunities: []\r\n---\r\n';
+    const result = applyEdits(empty, planAddOpportunity(target(empty), opportunity, config).edits);
+    assert.equal(result, '---\r\nname: Globex\r\nstage: active\r\nopportunities:\r\n  - type: upsell\r\n    title: Enterprise plan\r\n    value: 30000\r\n    stage: proposal\r\n    close_date: 2027-03-31\r\n---\r\n');
+  });
+
+  it('refuses an AE account, an AM stage and a bad date', () => {
+    const text = '---\nname: Globex\nstage: active\n---\n';
+    assert.throws(() => planAddOpportunity(target(text), { ...opportunity, stage: 'active' }, config), /AE stages/);
+    assert.throws(() => planAddOpportunity(target(text), { ...opportunity, closeDate: '2027-02-30' }, config), /calendar day/);
+    const deal = '---\nname: Acme\nstage: demo\n---\n';
+    const ae = { ...target(text), role: 'ae' as const, text: deal };
+    assert.throws(() => planAddOpportunity(ae, opportunity, config), /expansion belongs to AM accounts/);
   });
 });

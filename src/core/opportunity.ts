@@ -1,0 +1,39 @@
+/** Expansion of a customer: an upsell (a bigger plan) or a cross-sell (another product) in `opportunities:`. */
+import { isCalendarDay, type CalendarDay } from './calendarDay';
+import type { TeamConfig } from './config';
+import { appendListItem, EditRefused, readFrontMatterSource } from './frontMatterEdit';
+import type { EditPlan, EditTarget } from './handoff';
+
+export interface NewOpportunity {
+  type: 'upsell' | 'cross-sell';
+  title: string;
+  value: number;
+  /** An AE-role stage id: expansion runs through the sales stages. */
+  stage: string;
+  closeDate: CalendarDay;
+}
+
+export function planAddOpportunity(target: EditTarget, opportunity: NewOpportunity, config: TeamConfig): EditPlan {
+  if (target.role !== 'am') throw new EditRefused(`${target.name} is a deal, not a customer: expansion belongs to AM accounts`);
+  const title = opportunity.title.trim();
+  if (title === '' || /[\r\n]/.test(title)) throw new EditRefused('give the opportunity a one-line title');
+  if (!Number.isFinite(opportunity.value) || opportunity.value < 0) throw new EditRefused('the value must be a number, 0 or more');
+  const stage = config.stages.find((s) => s.id === opportunity.stage);
+  if (!stage || stage.role !== 'ae') throw new EditRefused(`an opportunity's stage must be one of the AE stages: ${config.stages.filter((s) => s.role === 'ae').map((s) => s.id).join(', ')}`);
+  if (!isCalendarDay(opportunity.closeDate)) throw new EditRefused(`the close date must be a calendar day written YYYY-MM-DD`);
+  const source = readFrontMatterSource(target.text);
+  return {
+    file: target.file,
+    newFile: target.file,
+    edits: [
+      appendListItem(source, 'opportunities', [
+        ['type', opportunity.type],
+        ['title', title],
+        ['value', opportunity.value],
+        ['stage', stage.id],
+        ['close_date', opportunity.closeDate],
+      ]),
+    ],
+    summary: `${target.name}: ${opportunity.type} "${title}" added`,
+  };
+}

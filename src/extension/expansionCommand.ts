@@ -1,0 +1,54 @@
+/** Add Upsell / Cross-sell…: an expansion opportunity on a customer (AM) account. */
+import * as vscode from 'vscode';
+import { isCalendarDay } from '../core/calendarDay';
+import { EditRefused } from '../core/handoff';
+import { planAddOpportunity, type NewOpportunity } from '../core/opportunity';
+import { addDays } from '../core/renewal';
+import { applyPlan, readEditTarget } from './accountEdits';
+import { pickStage, resolveAccount } from './accountPicks';
+import type { AccountWorkspaces } from './accountWorkspaces';
+import type { Calendar } from './calendar';
+
+export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
+  return vscode.commands.registerCommand('handoff.addOpportunity', async (arg?: unknown, given?: NewOpportunity) => {
+    try {
+      const ref = await resolveAccount(workspaces, arg, 'am', 'Add expansion to which customer?');
+      if (!ref) return undefined;
+      const opportunity = given ?? (await askOpportunity(ref.account.name, ref.folder.store.config.stages.filter((s) => s.role === 'ae' && !s.closed), calendar.today));
+      if (!opportunity) return undefined;
+      const { target, document } = await readEditTarget(ref.folder, ref.account.file);
+      return await applyPlan(ref.folder, planAddOpportunity(target, opportunity, ref.folder.store.config), document);
+    } catch (error) {
+      if (!(error instanceof EditRefused)) throw error;
+      void vscode.window.showWarningMessage(`Handoff: ${error.message}`);
+      return undefined;
+    }
+  });
+}
+
+async function askOpportunity(name: string, stages: Parameters<typeof pickStage>[0], today: string): Promise<NewOpportunity | undefined> {
+  const type = (
+    await vscode.window.showQuickPick(
+      [
+        { label: 'upsell', description: 'a bigger plan, more seats' },
+        { label: 'cross-sell', description: 'a complementary product' },
+      ],
+      { title: `Expansion for ${name}`, placeHolder: 'Upsell or cross-sell?' },
+    )
+  )?.label as NewOpportunity['type'] | undefined;
+  if (!type) return undefined;
+  const title = await vscode.window.showInputBox({ title: `${type} for ${name}`, prompt: 'What is it? (one line)', validateInput: (v) => (v.trim() ? undefined : 'A few words') });
+  if (!title) return undefined;
+  const value = await vscode.window.showInputBox({ title: `${type} for ${name}`, prompt: 'Annual value', validateInput: (v) => (/^\d+(\.\d+)?$/.test(v.trim()) ? undefined : 'A number, such as 30000') });
+  if (!value) return undefined;
+  const stage = await pickStage(stages, undefined, 'Which stage is it in?');
+  if (!stage) return undefined;
+  const closeDate = await vscode.window.showInputBox({
+    title: `${type} for ${name}`,
+    prompt: 'Expected close date (YYYY-MM-DD)',
+    value: addDays(today, 90),
+    validateInput: (v) => (isCalendarDay(v.trim()) ? undefined : 'A calendar day written YYYY-MM-DD'),
+  });
+  if (!closeDate) return undefined;
+  return { type, title, value: Number(value), stage: stage.id, closeDate: closeDate.trim() };
+}

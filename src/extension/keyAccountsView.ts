@@ -1,0 +1,53 @@
+/** The Key Accounts view: accounts ranked by the team's weighted score, with the criteria behind each score. */
+import * as vscode from 'vscode';
+import { rankAccounts, type ScoredAccount } from '../core/scoring';
+import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
+
+export const KEY_ACCOUNTS_VIEW = 'handoff.keyAccounts';
+
+type KeyNode = { kind: 'account'; folder: AccountFolder; scored: ScoredAccount } | { kind: 'criterion'; name: string; weight: number; score: number | undefined; parent: string };
+
+class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
+  private readonly changes = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changes.event;
+
+  constructor(private readonly workspaces: AccountWorkspaces) {}
+
+  refresh(): void {
+    this.changes.fire();
+  }
+
+  getChildren(node?: KeyNode): KeyNode[] {
+    if (!node) {
+      return this.workspaces.all().flatMap((folder) => rankAccounts(folder.store.accounts(), folder.store.config).map((scored) => ({ kind: 'account' as const, folder, scored })));
+    }
+    if (node.kind === 'account') return node.scored.criteria.map((c) => ({ kind: 'criterion', ...c, parent: node.scored.account.file }));
+    return [];
+  }
+
+  getTreeItem(node: KeyNode): vscode.TreeItem {
+    if (node.kind === 'criterion') {
+      const item = new vscode.TreeItem(node.name.replace(/_/g, ' '), vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.parent}#${node.name}`;
+      item.description = `${node.score ?? 'not scored'} × weight ${node.weight}`;
+      item.iconPath = new vscode.ThemeIcon(node.score === undefined ? 'circle-outline' : 'circle-filled');
+      return item;
+    }
+    const { scored, folder } = node;
+    const uri = folder.source.uriOf(scored.account.file);
+    const item = new vscode.TreeItem(`${scored.rank}. ${scored.account.name}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = uri.toString();
+    item.resourceUri = uri;
+    item.description = `${scored.score.toFixed(1)}${scored.key ? ' · ★ key account' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(scored.key ? 'star-full' : 'star-empty');
+    item.contextValue = `keyAccount.${scored.account.role}`;
+    item.tooltip = `Weighted score ${scored.score.toFixed(1)} of 10 over the team's criteria; the top ${folder.store.config.scoring.keyAccounts} are key accounts`;
+    item.command = { command: 'vscode.open', title: 'Open Account', arguments: [uri] };
+    return item;
+  }
+}
+
+export function registerKeyAccountsView(workspaces: AccountWorkspaces): vscode.Disposable {
+  const provider = new KeyAccountsProvider(workspaces);
+  return vscode.Disposable.from(vscode.window.createTreeView(KEY_ACCOUNTS_VIEW, { treeDataProvider: provider }), workspaces.onDidChange(() => provider.refresh()));
+}

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { HandoffApi } from '../../src/extension/extension';
+import { activateHandoff, waitFor, workspaceUri } from './helpers';
+
+describe('Reports, key accounts and review', () => {
+  let api: HandoffApi;
+  before(async () => {
+    api = await activateHandoff();
+  });
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('opens the period report as Markdown', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('handoff.openReport', '2026-Q4');
+    assert.equal(document.languageId, 'markdown');
+    assert.match(document.getText(), /^# Pipeline report 2026-Q4\n\n2026-10-01 to 2026-12-31 · as of /);
+    assert.match(document.getText(), /## Key accounts\n\n\| # \| Account \| Score \| Criteria \|/);
+  });
+
+  it('exports the report as CSV', async () => {
+    const target = workspaceUri('report.csv');
+    await vscode.commands.executeCommand('handoff.exportReportCsv', '2026-Q4', target);
+    assert.match(fs.readFileSync(target.fsPath, 'utf8'), /^section,account,file,detail,date,currency,value,weighted,probability_or_score,owner\r\npipeline,/);
+    fs.unlinkSync(target.fsPath);
+  });
+
+  it('marks key accounts in the Pipeline and shows expansion under the customer', async () => {
+    const active = api.pipeline().find((group) => group.label === 'active');
+    const bank = active?.children.find((item) => item.label === 'Bank Cendana');
+    assert.match(bank?.description ?? '', /^★ key · budi/);
+    const cahaya = active?.children.find((item) => item.label === 'Cahaya Energi');
+    assert.deepEqual(cahaya?.children.map((c) => c.label), ['upsell: Enterprise plan', 'cross-sell: Analytics add-on']);
+  });
+
+  it('adds an upsell to a customer', async () => {
+    const uri = workspaceUri('accounts', 'am', 'emea', 'lumen-health.md');
+    await vscode.commands.executeCommand('handoff.addOpportunity', uri, { type: 'upsell', title: 'Premium support', value: 25000, stage: 'proposal', closeDate: '2027-02-15' });
+    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /\nopportunities:\n  - type: upsell\n    title: Premium support\n    value: 25000\n    stage: proposal\n    close_date: 2027-02-15\n---\n/);
+    await waitFor('the upsell under Lumen Health', () =>
+      api.pipeline().some((group) => group.children.some((item) => item.label === 'Lumen Health' && item.children.some((c) => c.label === 'upsell: Premium support'))),
+    );
+  });
+
+  it('compares the working tree with a branch, handoffs included', async () => {
+    const dir = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    await vscode.commands.executeCommand('handoff.handOff', workspaceUri('accounts', 'ae', 'emea', 'fjord-analytics.md'), 'sofia@example.com');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('handoff.compareWithBranch', 'main');
+    assert.match(document.getText(), /^### Handoff review: main → working tree\n\n\*\*1 handoff, 0 stage moves/);
+    assert.match(document.getText(), /- \*\*Fjord Analytics\*\* AE → AM: `accounts\/ae\/emea\/fjord-analytics.md` → `accounts\/am\/emea\/fjord-analytics.md`/);
+  });
+});
