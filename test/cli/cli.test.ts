@@ -1,26 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
-const sample = path.join(root, 'test', 'fixtures', 'sample');
-
-function handoff(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-cli-'));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+import { handoff, sample, tempWorkspace } from './handoffProcess';
 
 describe('handoff check', () => {
   it('passes the sample workspace with exit 0: renewals and reminders are warnings and information, never errors', () => {
@@ -151,7 +133,7 @@ describe('handoff list', () => {
   });
 
   it('gives the same JSON in every time zone', () => {
-    const outputs = ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC'].map((TZ) => handoff(['list', '--dir', sample, '--format', 'json'], { TZ }).stdout);
+    const outputs = ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC'].map((TZ) => handoff(['list', '--dir', sample, '--format', 'json'], { env: { TZ } }).stdout);
     assert.equal(outputs[0], outputs[1]);
     assert.equal(outputs[0], outputs[2]);
   });

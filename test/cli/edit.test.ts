@@ -1,23 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
-
-function handoff(args: string[], cwd?: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A copy of the sample workspace to edit. */
-function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-edit-'));
-  fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), dir, { recursive: true });
-  return dir;
-}
+import { handoff, sampleCopy as workspace } from './handoffProcess';
 
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
 
@@ -46,7 +30,7 @@ describe('handoff move', () => {
 
   it('accepts a path relative to the current folder inside the workspace', () => {
     const dir = workspace();
-    const result = handoff(['move', 'apac/acme-corp.md', 'proposal', '--dir', dir], path.join(dir, 'accounts', 'ae'));
+    const result = handoff(['move', 'apac/acme-corp.md', 'proposal', '--dir', dir], { cwd: path.join(dir, 'accounts', 'ae') });
     assert.equal(result.code, 0, result.stderr);
     assert.match(read(dir, 'accounts/ae/apac/acme-corp.md'), /\nstage: proposal\n/);
   });

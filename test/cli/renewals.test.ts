@@ -1,30 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
-
-function handoff(args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-renewals-'));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+import { handoff, tempWorkspace } from './handoffProcess';
 
 const account = (name: string, stage: string, extra: string) => `---\nname: ${name}\nstage: ${stage}\n${extra}---\n`;
 
 describe('handoff renewals', () => {
-  const dir = workspace({
+  const dir = tempWorkspace({
     '.handoff.yml': 'renewal: { warn_days: [30, 90], notice_days: 60 }\n',
     'accounts/am/a.md': account('Overdue', 'active', 'contract_end: 2026-11-21\n'),
     'accounts/am/b.md': account('Ends Today', 'active', 'contract_end: 2026-11-22\n'),

@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
-
-function handoff(args: string[], cwd?: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { handoff, sample, sampleCopy } from './handoffProcess';
 
 /** A git repository with the sample at `main`, then a branch with a handoff, a stage move, an add and a remove. */
 function history(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-git-'));
-  fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), dir, { recursive: true });
+  const dir = sampleCopy();
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
@@ -69,8 +61,6 @@ describe('handoff diff', () => {
 });
 
 describe('handoff report', () => {
-  const sample = path.join(root, 'test', 'fixtures', 'sample');
-
   it('writes the quarter of --today as Markdown by default', () => {
     const result = handoff(['report', '--dir', sample, '--today', '2026-11-22']);
     assert.equal(result.code, 0, result.stderr);
