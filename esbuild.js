@@ -7,6 +7,7 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 
 const common = {
   bundle: true,
@@ -27,6 +28,7 @@ function testEntries(folder) {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['src/node/accountWorker.ts'], outfile: 'dist/accountWorker.js' },
 ];
 if (tests) {
   builds.push(
@@ -34,6 +36,10 @@ if (tests) {
     { ...common, sourcemap: true, entryPoints: testEntries('cli'), outdir: 'out/test/cli', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('integration'), outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
   );
+}
+
+if (bench) {
+  builds.push({ ...common, sourcemap: true, entryPoints: testEntries('bench'), outdir: 'out/test/bench' });
 }
 
 async function main() {

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isCalendarDay, localToday, type CalendarDay } from '../core/calendarDay';
 import { AccountStore } from '../core/store';
 import { NodeFileSource } from '../node/nodeFileSource';
+import { parallelReader } from '../node/parallelReader';
 
 /** Exit 2: the command line is wrong or the workspace cannot be read. */
 export class UsageError extends Error {}
@@ -55,7 +56,7 @@ export async function openWorkspace(dir: string): Promise<AccountStore> {
     throw new UsageError(`cannot read the workspace ${dir}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`);
   }
   if (!stat.isDirectory()) throw new UsageError(`the workspace ${dir} is not a folder`);
-  const store = new AccountStore(new NodeFileSource(dir));
+  const store = new AccountStore(new NodeFileSource(dir), { bulkRead: parallelReader(dir) });
   try {
     await store.load();
   } catch (error) {

@@ -1,6 +1,6 @@
 /** One account: a Markdown file with YAML front-matter, read into typed data and its problems. */
 import { isRecord, type TeamConfig } from './config';
-import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPosition } from './frontMatter';
+import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPositions } from './frontMatter';
 import { locate, parseSourceDocument } from './locate';
 import type { Problem, ProblemCode } from './problem';
 import { FrontMatterError, parseFrontMatterYaml } from './safeYaml';
@@ -22,7 +22,7 @@ export interface Account {
   /** The front-matter as written: dates stay `YYYY-MM-DD` strings, unknown keys are kept. */
   data: Record<string, unknown>;
   /** Lines of the top-level keys (CodeLens and problems use them). */
-  keys: Map<string, KeyPosition>;
+  keys: KeyPositions;
 }
 
 /** What reading one file gives: the account (unless the file is unreadable as one) and its problems. */
@@ -80,7 +80,7 @@ export function readAccount(file: string, role: Role, fileText: string, config: 
 }
 
 /** Gives each finding its range: top-level keys from the line scan, nested paths from a source parse. */
-function placeFindings(file: string, text: string, frontMatter: FrontMatter, keys: Map<string, KeyPosition>, findings: Finding[]): Problem[] {
+function placeFindings(file: string, text: string, frontMatter: FrontMatter, keys: KeyPositions, findings: Finding[]): Problem[] {
   let document: ReturnType<typeof parseSourceDocument> | undefined;
   return findings.map((finding) => {
     const position = finding.path.length === 1 ? keys.get(String(finding.path[0])) : undefined;
@@ -95,6 +95,11 @@ function placeFindings(file: string, text: string, frontMatter: FrontMatter, key
     }
     return { file, ...range, severity: finding.severity, code: finding.code, message: finding.message, ...(finding.fix && { fix: finding.fix }) };
   });
+}
+
+/** The record of a file the file system would not read. */
+export function unreadableRecord(file: string, role: Role, reason: string): AccountRecord {
+  return { file, role, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: `this file cannot be read: ${reason}` }] };
 }
 
 function problemAt(file: string, text: string, line: number, column: number, code: ProblemCode, message: string): Problem {

@@ -72,27 +72,61 @@ export interface KeyPosition {
 const TOP_LEVEL_KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#"'\-?:,[\]{}][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?:[ \t]+|$)/;
 
 /**
+ * The top-level keys of one front-matter and where they stand, kept compact (names shared across
+ * accounts, four numbers a key in one array) because the index holds one for every account.
+ */
+export class KeyPositions {
+  constructor(
+    private readonly names: string[] = [],
+    private readonly numbers: number[] = [],
+  ) {}
+
+  /** Rebuilds positions that crossed a thread or a cache as plain data. */
+  static revive(plain: { names: string[]; numbers: number[] }): KeyPositions {
+    return new KeyPositions(plain.names.map(intern), plain.numbers);
+  }
+
+  add(name: string, line: number, keyEnd: number, valueColumn: number, valueEnd: number): void {
+    if (this.names.includes(name)) return;
+    this.names.push(name);
+    this.numbers.push(line, keyEnd, valueColumn, valueEnd);
+  }
+
+  get(name: string): KeyPosition | undefined {
+    const index = this.names.indexOf(name);
+    if (index === -1) return undefined;
+    const [line, keyEnd, valueColumn, valueEnd] = this.numbers.slice(index * 4, index * 4 + 4);
+    return { line, keyColumn: 0, keyEnd, valueColumn, valueEnd };
+  }
+
+  has(name: string): boolean {
+    return this.names.includes(name);
+  }
+
+  /** What crosses a thread or goes into a cache: plain data that `revive` reads back. */
+  toJSON(): { names: string[]; numbers: number[] } {
+    return { names: this.names, numbers: this.numbers };
+  }
+
+  /** Key names in the order the file has them. */
+  keys(): string[] {
+    return [...this.names];
+  }
+}
+
+/**
  * Finds the top-level keys with a line scan (no YAML parse): enough for the Problems panel and
  * CodeLens to know their line. Nested positions come from `locate.ts` when they are needed.
  */
-export function topLevelKeys(frontMatter: FrontMatter): Map<string, KeyPosition> {
-  const keys = new Map<string, KeyPosition>();
+export function topLevelKeys(frontMatter: FrontMatter): KeyPositions {
+  const keys = new KeyPositions();
   const lines = frontMatter.yaml.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].replace(/\r$/, '');
     const match = TOP_LEVEL_KEY.exec(line);
     if (!match) continue;
-    const key = match[1] ?? match[2] ?? match[3];
-    if (keys.has(key)) continue;
     const valueColumn = match[0].length;
-    const valueEnd = scalarEnd(line, valueColumn);
-    keys.set(key, {
-      line: frontMatter.yamlLine + index,
-      keyColumn: 0,
-      keyEnd: match[0].lastIndexOf(':'),
-      valueColumn,
-      valueEnd: Math.max(valueColumn, valueEnd),
-    });
+    keys.add(intern(match[1] ?? match[2] ?? match[3]), frontMatter.yamlLine + index, match[0].lastIndexOf(':'), valueColumn, Math.max(valueColumn, scalarEnd(line, valueColumn)));
   }
   return keys;
 }
@@ -109,4 +143,19 @@ function scalarEnd(line: string, start: number): number {
   }
   const comment = line.slice(start).search(/(^|[ \t])#/);
   return (comment === -1 ? line : line.slice(0, start + comment)).trimEnd().length;
+}
+
+const interned = new Map<string, string>();
+
+/**
+ * One shared copy of each key name. A key sliced from a file's text would keep that whole text
+ * alive for as long as the index holds the key: measured at several KB per account.
+ */
+function intern(key: string): string {
+  let shared = interned.get(key);
+  if (shared === undefined) {
+    shared = (JSON.parse(JSON.stringify(key)) as string);
+    if (interned.size < 10_000) interned.set(shared, shared);
+  }
+  return shared;
 }

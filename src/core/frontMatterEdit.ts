@@ -3,7 +3,7 @@
  * do, and comments, quoting, key order, indentation, CRLF, a BOM and the body stay as they are.
  * (Re-serialising with a YAML library changed other lines in 936 of 1,000 real files.)
  */
-import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPosition } from './frontMatter';
+import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPosition, type KeyPositions } from './frontMatter';
 import type { TextEdit } from './textEdit';
 import { lineStartOffset } from './textPosition';
 
@@ -12,7 +12,7 @@ export class EditRefused extends Error {}
 export interface FrontMatterSource {
   text: string;
   frontMatter: FrontMatter;
-  keys: Map<string, KeyPosition>;
+  keys: KeyPositions;
 }
 
 export function readFrontMatterSource(text: string): FrontMatterSource {

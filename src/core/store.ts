@@ -2,10 +2,11 @@
  * The index of one workspace folder: every account and every problem, loaded once and then kept
  * current one file at a time (add, change, delete, rename) without a rescan.
  */
-import { readAccount, type Account, type AccountRecord } from './account';
+import { readAccount, unreadableRecord, type Account, type AccountRecord } from './account';
 import { CONFIG_FILE, defaultConfig, parseConfig, roleFolder, type TeamConfig } from './config';
 import { Emitter } from './emitter';
 import type { FileSource } from './fileSource';
+import { readSnapshot, writeSnapshot, type FileStamp } from './indexSnapshot';
 import type { Problem } from './problem';
 import type { Role } from './stage';
 
@@ -20,24 +21,46 @@ export interface StoreChange {
 
 const READ_CONCURRENCY = 32;
 
+/** Reads many accounts at once, for example on several threads; results in any order. */
+export type BulkReader = (
+  jobs: { file: string; role: Role }[],
+  configText: string | undefined,
+  withStamps: boolean,
+) => Promise<{ file: string; record: AccountRecord | undefined; stamp?: FileStamp }[]>;
+
+export interface StoreOptions {
+  /** Used for loads of at least `bulkThreshold` files. */
+  bulkRead?: BulkReader;
+  bulkThreshold?: number;
+  /** Keep each file's size and modification time, so `snapshot()` can be restored by `load()`. */
+  keepStamps?: boolean;
+}
+
 export class AccountStore {
   private readonly records = new Map<string, AccountRecord>();
+  private readonly stamps = new Map<string, FileStamp>();
   private configState = { config: defaultConfig(), problems: [] as Problem[], text: undefined as string | undefined };
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changes = new Emitter<StoreChange>();
   readonly onDidChange = this.changes.event;
 
-  constructor(private readonly source: FileSource) {}
+  constructor(
+    private readonly source: FileSource,
+    private readonly options: StoreOptions = {},
+  ) {}
 
   get config(): TeamConfig {
     return this.configState.config;
   }
 
-  /** Reads the configuration and every account. */
-  load(): Promise<void> {
+  /**
+   * Reads the configuration and every account. With a snapshot (from `snapshot()`), a file whose
+   * size and modification time are unchanged is not read again.
+   */
+  load(snapshot?: string): Promise<void> {
     return this.enqueue(async () => {
       const removed = [...this.records.keys()];
-      await this.loadAll();
+      await this.loadAll(undefined, snapshot);
       this.changes.fire({ changed: [...this.records.keys()], removed: removed.filter((f) => !this.records.has(f)), configChanged: true });
     });
   }
@@ -67,6 +90,7 @@ export class AccountStore {
           this.records.set(file, record);
           changed.push(file);
         } else if (this.records.delete(file)) {
+          this.stamps.delete(file);
           removed.push(file);
         }
       });
@@ -78,6 +102,8 @@ export class AccountStore {
   updateText(file: string, text: string): void {
     const role = this.roleOf(file);
     if (!role) return;
+    // Unsaved text is not what the disk holds: keep it out of the snapshot.
+    this.stamps.delete(file);
     this.records.set(file, readAccount(file, role, text, this.config));
     this.changes.fire({ changed: [file], removed: [], configChanged: false });
   }
@@ -130,37 +156,83 @@ export class AccountStore {
     return this.queue.then(() => undefined);
   }
 
+  /** The index as text for the next `load()`: every record read from disk, with its file's stamp. */
+  snapshot(): string {
+    const entries: [string, { stamp: FileStamp; record: AccountRecord }][] = [];
+    for (const [file, stamp] of this.stamps) {
+      const record = this.records.get(file);
+      if (record) entries.push([file, { stamp, record }]);
+    }
+    return writeSnapshot(this.configState.text, entries);
+  }
+
   dispose(): void {
     this.changes.dispose();
   }
 
-  private async loadAll(configText?: string): Promise<void> {
+  private async loadAll(configText?: string, snapshot?: string): Promise<void> {
     const text = configText ?? (await this.source.readText(CONFIG_FILE));
     const { config, problems } = parseConfig(text);
     this.configState = { config, problems, text };
     this.records.clear();
+    this.stamps.clear();
     const files: string[] = [];
     for (const role of ['ae', 'am'] as const) {
       for (const file of await this.source.listFiles(roleFolder(config, role))) {
         if (this.roleOf(file) === role) files.push(file);
       }
     }
-    await forEachLimit(files, READ_CONCURRENCY, async (file) => {
+    let toRead = files;
+    const previous = readSnapshot(snapshot, text);
+    if (previous.size > 0 && this.source.stat) {
+      toRead = [];
+      await forEachLimit(files, READ_CONCURRENCY, async (file) => {
+        const stamp = await this.source.stat!(file);
+        const entry = previous.get(file);
+        if (stamp && entry && entry.stamp.size === stamp.size && entry.stamp.mtime === stamp.mtime) {
+          this.records.set(file, entry.record);
+          this.stamps.set(file, stamp);
+        } else {
+          toRead.push(file);
+        }
+      });
+    }
+    const { bulkRead, bulkThreshold = 2_000 } = this.options;
+    if (bulkRead && toRead.length >= bulkThreshold) {
+      const jobs = toRead.map((file) => ({ file, role: this.roleOf(file)! }));
+      for (const { file, record, stamp } of await bulkRead(jobs, text, this.keepsStamps)) {
+        if (!record) continue;
+        this.records.set(file, record);
+        if (stamp) this.stamps.set(file, stamp);
+      }
+      return;
+    }
+    await forEachLimit(toRead, READ_CONCURRENCY, async (file) => {
       const record = await this.readRecord(file, this.roleOf(file)!, config);
       if (record) this.records.set(file, record);
     });
+  }
+
+  private get keepsStamps(): boolean {
+    return this.options.keepStamps === true && this.source.stat !== undefined;
   }
 
   /** Undefined when the file does not exist; a record with an `unreadable` problem when it cannot be read. */
   private async readRecord(file: string, role: Role, config: TeamConfig): Promise<AccountRecord | undefined> {
     let text: string | undefined;
     try {
+      // The stamp comes first: a file changed while it is read then looks changed next time, never the reverse.
+      const stamp = this.keepsStamps ? await this.source.stat!(file) : undefined;
+      if (stamp) this.stamps.set(file, stamp);
       text = await this.source.readText(file);
     } catch (error) {
-      const message = `this file cannot be read: ${(error as Error).message}`;
-      return { file, role, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message }] };
+      return unreadableRecord(file, role, (error as Error).message);
     }
-    return text === undefined ? undefined : readAccount(file, role, text, config);
+    if (text === undefined) {
+      this.stamps.delete(file);
+      return undefined;
+    }
+    return readAccount(file, role, text, config);
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {

@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/config';
 import { AccountStore, type StoreChange } from '../core/store';
+import { parallelReader } from '../node/parallelReader';
+import type { IndexSnapshots } from './indexSnapshots';
 import { WorkspaceFileSource } from './workspaceFileSource';
 
 export interface FolderChange extends StoreChange {
@@ -27,7 +29,7 @@ export class AccountWorkspaces implements vscode.Disposable {
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   readonly onDidChange = this.changes.event;
 
-  constructor() {
+  constructor(private readonly snapshots?: IndexSnapshots) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         event.removed.forEach((folder) => this.removeFolder(folder));
@@ -81,14 +83,14 @@ export class AccountWorkspaces implements vscode.Disposable {
     const key = workspaceFolder.uri.toString();
     if (this.folders.has(key)) return;
     const source = new WorkspaceFileSource(workspaceFolder.uri);
-    const store = new AccountStore(source);
+    // On disk, a large workspace is read on every core; elsewhere (remote, virtual) through workspace.fs.
+    const onDisk = workspaceFolder.uri.scheme === 'file';
+    const store = new AccountStore(source, { bulkRead: onDisk ? parallelReader(workspaceFolder.uri.fsPath) : undefined, keepStamps: this.snapshots !== undefined });
     const folder = { workspaceFolder, store, source, disposables: [] as vscode.Disposable[] };
     this.folders.set(key, folder);
-    folder.disposables.push(
-      store.onDidChange((change) => this.changes.fire({ ...change, folder })),
-      this.watch(folder),
-    );
-    await store.load();
+    folder.disposables.push(store.onDidChange((change) => this.changes.fire({ ...change, folder })), this.watch(folder));
+    await store.load(await this.snapshots?.read(workspaceFolder.uri));
+    if (this.snapshots) folder.disposables.push(this.snapshots.keep(workspaceFolder.uri, store.onDidChange, () => store.snapshot()));
     this.applyOpenEditors();
   }
 

@@ -6,6 +6,7 @@ import { registerCheckupCommand } from './checkupCommand';
 import { registerDiagnostics } from './diagnostics';
 import { registerExpansionCommand } from './expansionCommand';
 import { registerFilterCommands } from './filterCommands';
+import { IndexSnapshots } from './indexSnapshots';
 import { registerKeyAccountsView } from './keyAccountsView';
 import { registerPipelineCommands } from './pipelineCommands';
 import { PipelineFilter } from './pipelineFilter';
@@ -26,7 +27,7 @@ export interface HandoffApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
-  const workspaces = new AccountWorkspaces();
+  const workspaces = new AccountWorkspaces(new IndexSnapshots(context.storageUri));
   const filter = new PipelineFilter();
   const calendar = new Calendar();
   context.subscriptions.push(workspaces, filter, calendar);

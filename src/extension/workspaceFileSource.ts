@@ -1,6 +1,7 @@
 /** One workspace folder through `workspace.fs`, so remote and virtual folders work as local ones do. */
 import * as vscode from 'vscode';
 import type { FileSource } from '../core/fileSource';
+import type { FileStamp } from '../core/indexSnapshot';
 
 export class WorkspaceFileSource implements FileSource {
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -20,6 +21,15 @@ export class WorkspaceFileSource implements FileSource {
     // `null` excludes: `files.exclude` hides files from people, not accounts from the index.
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.uriOf(folder), '**/*'), null);
     return uris.map((uri) => this.relativePath(uri)).filter((file): file is string => file !== undefined);
+  }
+
+  async stat(file: string): Promise<FileStamp | undefined> {
+    try {
+      const stat = await vscode.workspace.fs.stat(this.uriOf(file));
+      return { size: stat.size, mtime: stat.mtime };
+    } catch {
+      return undefined;
+    }
   }
 
   uriOf(file: string): vscode.Uri {

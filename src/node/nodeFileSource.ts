@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileSource } from '../core/fileSource';
+import type { FileStamp } from '../core/indexSnapshot';
 
 export class NodeFileSource implements FileSource {
   constructor(private readonly root: string) {}
@@ -10,6 +11,16 @@ export class NodeFileSource implements FileSource {
   async readText(file: string): Promise<string | undefined> {
     try {
       return fs.readFileSync(path.join(this.root, file), 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async stat(file: string): Promise<FileStamp | undefined> {
+    try {
+      const stat = fs.statSync(path.join(this.root, file));
+      return { size: stat.size, mtime: stat.mtimeMs };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;

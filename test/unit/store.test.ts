@@ -121,3 +121,45 @@ describe('AccountStore', () => {
     assert.equal(store.accounts().length, 2);
   });
 });
+
+describe('AccountStore snapshots', () => {
+  it('restores unchanged files from a snapshot and reads only what changed since', async () => {
+    const { source } = workspace();
+    const first = new AccountStore(source, { keepStamps: true });
+    await first.load();
+    const snapshot = first.snapshot();
+    source.write('accounts/ae/globex.md', accountText({ name: 'Globex', stage: 'negotiation' }));
+    source.write('accounts/am/new.md', accountText({ name: 'New', stage: 'active' }));
+    source.reads = 0;
+    const second = new AccountStore(source, { keepStamps: true });
+    await second.load(snapshot);
+    assert.equal(source.reads, 3, 'the config, the changed file and the new one');
+    assert.deepEqual(second.accounts().map((a) => `${a.name}:${a.stage}`).sort(), ['Acme:demo', 'Globex:negotiation', 'Initech:active', 'New:active']);
+    assert.deepEqual(second.problems(), []);
+    assert.equal(second.get('accounts/ae/apac/acme.md')?.account?.keys.get('stage')?.line, 2, 'key positions survive the snapshot');
+  });
+
+  it('ignores a snapshot made under another team configuration, or one that is not JSON', async () => {
+    const { source } = workspace();
+    const first = new AccountStore(source, { keepStamps: true });
+    await first.load();
+    const snapshot = first.snapshot();
+    source.write('.handoff.yml', 'stages:\n  - { id: negotiatoin, role: ae }\n  - { id: demo, role: ae }\n  - { id: active, role: am }\n');
+    source.reads = 0;
+    const second = new AccountStore(source, { keepStamps: true });
+    await second.load(snapshot);
+    assert.equal(source.reads, 4, 'everything is read again');
+    assert.deepEqual(second.problems(), []);
+    await new AccountStore(source, { keepStamps: true }).load('{ not json');
+  });
+
+  it('keeps unsaved editor text out of the snapshot', async () => {
+    const { source } = workspace();
+    const store = new AccountStore(source, { keepStamps: true });
+    await store.load();
+    store.updateText('accounts/ae/apac/acme.md', accountText({ name: 'Acme', stage: 'proposal' }));
+    const restored = new AccountStore(source, { keepStamps: true });
+    await restored.load(store.snapshot());
+    assert.equal(restored.get('accounts/ae/apac/acme.md')?.account?.stage, 'demo');
+  });
+});

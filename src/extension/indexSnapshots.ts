@@ -1,0 +1,58 @@
+/**
+ * Keeps each folder's index snapshot in the extension's workspace storage (never in the user's
+ * repository), so a reopened window reads only the files that changed.
+ */
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+
+const SAVE_DELAY_MS = 10_000;
+
+export class IndexSnapshots {
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly storage: vscode.Uri | undefined) {}
+
+  private uriFor(folder: vscode.Uri): vscode.Uri | undefined {
+    if (!this.storage) return undefined;
+    const name = createHash('sha256').update(folder.toString()).digest('hex').slice(0, 16);
+    return vscode.Uri.joinPath(this.storage, `index-${name}.json`);
+  }
+
+  async read(folder: vscode.Uri): Promise<string | undefined> {
+    const uri = this.uriFor(folder);
+    if (!uri) return undefined;
+    try {
+      return this.decoder.decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async write(folder: vscode.Uri, snapshot: string): Promise<void> {
+    const uri = this.uriFor(folder);
+    if (!uri || !this.storage) return;
+    await vscode.workspace.fs.createDirectory(this.storage);
+    await vscode.workspace.fs.writeFile(uri, this.encoder.encode(snapshot));
+  }
+
+  /** Saves `snapshot()` a few seconds after the last change, and once more on dispose. */
+  keep(folder: vscode.Uri, onDidChange: (listener: () => void) => { dispose(): void }, snapshot: () => string): vscode.Disposable {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      timer = undefined;
+      void this.write(folder, snapshot()).then(undefined, () => undefined);
+    };
+    const subscription = onDidChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(save, SAVE_DELAY_MS);
+    });
+    return new vscode.Disposable(() => {
+      subscription.dispose();
+      if (timer) {
+        clearTimeout(timer);
+        save();
+      }
+    });
+  }
+}
