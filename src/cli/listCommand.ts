@@ -1,6 +1,6 @@
 /** `handoff list`: the accounts, filtered, in pipeline order. */
 import type { Account } from '../core/account';
-import { compareByPipeline, matchesFilter, ownerOf, type AccountFilter } from '../core/pipeline';
+import { matchesFilter, ownerOf, sortByPipeline, type AccountFilter } from '../core/pipeline';
 import type { Role } from '../core/stage';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
 import { formatMoney } from '../core/money';
@@ -34,7 +34,7 @@ export async function runList(args: string[]): Promise<number> {
   if (roles?.some((role) => role !== 'ae' && role !== 'am')) throw new UsageError(`--role must be ae or am`);
   const filter: AccountFilter = { stages: values.stage, roles: roles as Role[] | undefined, owners: values.owner, regions: values.region, tags: values.tag };
   const store = await openWorkspace(options.dir);
-  const accounts = store.accounts().filter((account) => matchesFilter(account, filter)).sort(compareByPipeline(store.config));
+  const accounts = sortByPipeline(store.accounts().filter((account) => matchesFilter(account, filter)), store.config);
   if (options.format === 'json') {
     printJson({ accounts: accounts.map(accountToJson) });
   } else if (accounts.length === 0) {

@@ -69,14 +69,19 @@ export function readAccount(file: string, role: Role, fileText: string, config: 
   }
   const keys = topLevelKeys(frontMatter);
   const findings = validateAccount(data, role, config);
-  const name = typeof data.name === 'string' && data.name.trim() !== '' ? data.name : baseName(file);
-  const stage = typeof data.stage === 'string' ? data.stage : undefined;
   return {
     file,
     role,
-    account: { file, role, name, stage, data, keys },
+    account: accountOf(file, role, data, keys),
     problems: findings.length === 0 ? [] : placeFindings(file, text, frontMatter, keys, findings),
   };
+}
+
+/** The account of parsed front-matter (also how a snapshot's plain data becomes an account again). */
+export function accountOf(file: string, role: Role, data: Record<string, unknown>, keys: KeyPositions): Account {
+  const name = typeof data.name === 'string' && data.name.trim() !== '' ? data.name : baseName(file);
+  const stage = typeof data.stage === 'string' ? data.stage : undefined;
+  return { file, role, name, stage, data, keys };
 }
 
 /** Gives each finding its range: top-level keys from the line scan, nested paths from a source parse. */

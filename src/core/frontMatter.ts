@@ -151,7 +151,7 @@ const interned = new Map<string, string>();
  * One shared copy of each key name. A key sliced from a file's text would keep that whole text
  * alive for as long as the index holds the key: measured at several KB per account.
  */
-function intern(key: string): string {
+export function intern(key: string): string {
   let shared = interned.get(key);
   if (shared === undefined) {
     shared = (JSON.parse(JSON.stringify(key)) as string);

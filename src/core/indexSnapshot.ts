@@ -1,12 +1,15 @@
 /**
  * The index as a snapshot, so a reopened workspace starts from it: a record is reused when its file
  * has the same size and modification time, and only changed files are read again. Kept by the
- * extension in its own storage, never in the user's repository.
+ * extension in its own storage, never in the user's repository. Compact on purpose (each file's
+ * path once, key names in one shared table): parsing the snapshot is most of a warm start.
  */
-import type { AccountRecord } from './account';
-import { KeyPositions } from './frontMatter';
+import { accountOf, type AccountRecord } from './account';
+import { intern, KeyPositions } from './frontMatter';
+import type { Problem } from './problem';
+import type { Role } from './stage';
 
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 export interface FileStamp {
   size: number;
@@ -18,15 +21,40 @@ export interface SnapshotEntry {
   record: AccountRecord;
 }
 
+type Entry = [file: string, size: number, mtime: number, role: Role, data: Record<string, unknown> | 0, keyIndexes: number[] | 0, numbers: number[] | 0, problems: Problem[] | 0];
+
 interface SnapshotJson {
   version: number;
   configText: string | null;
-  entries: [file: string, size: number, mtime: number, record: unknown][];
+  keyNames: string[];
+  entries: Entry[];
 }
 
 export function writeSnapshot(configText: string | undefined, entries: Iterable<[string, SnapshotEntry]>): string {
-  const json: SnapshotJson = { version: SNAPSHOT_VERSION, configText: configText ?? null, entries: [] };
-  for (const [file, { stamp, record }] of entries) json.entries.push([file, stamp.size, stamp.mtime, record]);
+  const keyNames: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const indexOf = (name: string) => {
+    let index = keyIndex.get(name);
+    if (index === undefined) {
+      index = keyNames.push(name) - 1;
+      keyIndex.set(name, index);
+    }
+    return index;
+  };
+  const json: SnapshotJson = { version: SNAPSHOT_VERSION, configText: configText ?? null, keyNames, entries: [] };
+  for (const [file, { stamp, record }] of entries) {
+    const keys = record.account?.keys.toJSON();
+    json.entries.push([
+      file,
+      stamp.size,
+      stamp.mtime,
+      record.role,
+      record.account?.data ?? 0,
+      keys ? keys.names.map(indexOf) : 0,
+      keys ? keys.numbers : 0,
+      record.problems.length > 0 ? record.problems : 0,
+    ]);
+  }
   return JSON.stringify(json);
 }
 
@@ -40,15 +68,16 @@ export function readSnapshot(text: string | undefined, configText: string | unde
   } catch {
     return entries;
   }
-  if (json?.version !== SNAPSHOT_VERSION || json.configText !== (configText ?? null) || !Array.isArray(json.entries)) return entries;
-  for (const [file, size, mtime, record] of json.entries) {
-    const revived = reviveRecord(record);
-    if (revived) entries.set(file, { stamp: { size, mtime }, record: revived });
+  if (json?.version !== SNAPSHOT_VERSION || json.configText !== (configText ?? null) || !Array.isArray(json.entries) || !Array.isArray(json.keyNames)) return entries;
+  const names = json.keyNames.map(intern);
+  for (const [file, size, mtime, role, data, keyIndexes, numbers, problems] of json.entries) {
+    const account = data && keyIndexes && numbers ? accountOf(file, role, data, new KeyPositions(keyIndexes.map((i) => names[i]), numbers)) : undefined;
+    entries.set(file, { stamp: { size, mtime }, record: { file, role, account, problems: problems || [] } });
   }
   return entries;
 }
 
-/** A record that crossed a thread or a cache as plain data, with its key positions rebuilt. */
+/** A record that crossed a thread as plain data, with its key positions rebuilt. */
 export function reviveRecord(value: unknown): AccountRecord | undefined {
   const record = value as AccountRecord | undefined;
   if (!record || typeof record.file !== 'string') return undefined;

@@ -1,7 +1,7 @@
 /** Finding the account a command is about (tree item, editor, or a quick pick), and picking people and stages. */
 import * as vscode from 'vscode';
 import type { Account } from '../core/account';
-import { compareByPipeline, ownerOf } from '../core/pipeline';
+import { ownerOf, sortByPipeline } from '../core/pipeline';
 import { roleLabel, type Role, type Stage } from '../core/stage';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 import type { PipelineNode } from './pipelineTree';
@@ -33,10 +33,7 @@ function isNode(arg: unknown): arg is PipelineNode {
 export async function pickAccount(workspaces: AccountWorkspaces, role: Role | undefined, placeHolder: string): Promise<AccountRef | undefined> {
   const multiRoot = workspaces.all().length > 1;
   const items = workspaces.all().flatMap((folder) =>
-    folder.store
-      .accounts()
-      .filter((account) => !role || account.role === role)
-      .sort(compareByPipeline(folder.store.config))
+    sortByPipeline(folder.store.accounts().filter((account) => !role || account.role === role), folder.store.config)
       .map((account) => ({
         label: account.name,
         description: [roleLabel(account.role), account.stage, ownerOf(account)].filter(Boolean).join(' · '),

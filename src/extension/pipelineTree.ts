@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../core/account';
 import { daysBetween, isCalendarDay, localToday } from '../core/calendarDay';
 import { formatMoney } from '../core/money';
-import { groupAccounts, ownerOf, winProbability, type PipelineGroup } from '../core/pipeline';
+import { groupAccounts, ownerOf, sortByPipeline, winProbability, type PipelineGroup } from '../core/pipeline';
 import { opportunitiesOf, type Opportunity } from '../core/report';
 import { rankAccounts } from '../core/scoring';
 import { roleLabel } from '../core/stage';
@@ -43,7 +43,9 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     }
     if (node.kind === 'folder') return this.groupsOf(node.folder);
     if (node.kind === 'group') {
-      return node.group.accounts.map((account) => this.remember({ kind: 'account', folder: node.folder, account, groupKey: node.group.key, key: node.keyAccounts.has(account.file) }));
+      return sortByPipeline(node.group.accounts, node.folder.store.config).map((account) =>
+        this.remember({ kind: 'account', folder: node.folder, account, groupKey: node.group.key, key: node.keyAccounts.has(account.file) }),
+      );
     }
     if (node.kind === 'account') {
       return opportunitiesOf(node.account, node.folder.store.config).map((opportunity, index) => this.remember({ kind: 'opportunity', folder: node.folder, account: node.account, opportunity, index, groupKey: node.groupKey }));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readAccount, type Account } from '../../src/core/account';
 import { defaultConfig } from '../../src/core/config';
-import { compareByPipeline, groupAccounts, matchesFilter, matchesText, ownerOf, winProbability } from '../../src/core/pipeline';
+import { groupAccounts, sortByPipeline, matchesFilter, matchesText, ownerOf, winProbability } from '../../src/core/pipeline';
 import { accountText } from './memorySource';
 
 const config = defaultConfig();
@@ -19,7 +19,7 @@ const accounts = [
 
 describe('pipeline', () => {
   it('orders AE stages before AM stages, in pipeline order, then by name', () => {
-    assert.deepEqual([...accounts].sort(compareByPipeline(config)).map((a) => a.name), ['Alpha', 'Zeta', 'Acme', 'Globex']);
+    assert.deepEqual(sortByPipeline(accounts, config).map((a) => a.name), ['Alpha', 'Zeta', 'Acme', 'Globex']);
   });
 
   it('knows the current owner: the AE of a deal, the AM of a customer', () => {
@@ -69,8 +69,9 @@ describe('groupAccounts', () => {
     assert.equal(winProbability(deals[2], config), 40);
   });
 
-  it('by owner and by region: sorted names, then none', () => {
-    assert.deepEqual(groupAccounts(deals, config, 'owner').map((g) => `${g.label}:${g.accounts.map((a) => a.name).join('')}`), ['budi@example.com:D', 'dewi@example.com:CAE', 'lena@example.com:B']);
+  it('by owner and by region: sorted names, then none; members sort in pipeline order', () => {
+    const byOwner = groupAccounts(deals, config, 'owner');
+    assert.deepEqual(byOwner.map((g) => `${g.label}:${sortByPipeline(g.accounts, config).map((a) => a.name).join('')}`), ['budi@example.com:D', 'dewi@example.com:CAE', 'lena@example.com:B']);
     assert.deepEqual(groupAccounts(deals, config, 'region').map((g) => `${g.label}:${g.accounts.length}`), ['APAC:2', 'EMEA:1', '(no region):2']);
   });
 
