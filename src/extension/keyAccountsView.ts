@@ -19,7 +19,12 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
 
   getChildren(node?: KeyNode): KeyNode[] {
     if (!node) {
-      return this.workspaces.all().flatMap((folder) => rankAccounts(folder.store.accounts(), folder.store.config).map((scored) => ({ kind: 'account' as const, folder, scored })));
+      // The key accounts and the ten just below the line, the ones that could become key next.
+      return this.workspaces.all().flatMap((folder) =>
+        rankAccounts(folder.store.accounts(), folder.store.config)
+          .slice(0, folder.store.config.scoring.keyAccounts + 10)
+          .map((scored) => ({ kind: 'account' as const, folder, scored })),
+      );
     }
     if (node.kind === 'account') return node.scored.criteria.map((c) => ({ kind: 'criterion', ...c, parent: node.scored.account.file }));
     return [];
