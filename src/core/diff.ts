@@ -84,7 +84,8 @@ export function diffAccounts(before: readonly RevisionFile[], after: readonly Re
 export function diffToJson(diff: AccountDiff) {
   const summary = (a: Account) => ({ file: a.file, name: a.name, stage: a.stage ?? null, role: a.role, arr: typeof a.data.arr === 'number' ? a.data.arr : null, currency: typeof a.data.currency === 'string' ? a.data.currency : null });
   return {
-    handoffs: diff.handoffs.map(({ from, to, name, direction }) => ({ from, to, name, direction })),
+    // SPEC.md's shape exactly: the direction shows in the paths (ae/ → am/ or back).
+    handoffs: diff.handoffs.map(({ from, to, name }) => ({ from, to, name })),
     stage_changes: diff.stageChanges.map(({ file, name, from, to }) => ({ file, name, from: from ?? null, to: to ?? null })),
     added: diff.added.map(summary),
     removed: diff.removed.map(summary),

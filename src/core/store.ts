@@ -39,6 +39,8 @@ export interface StoreOptions {
 export class AccountStore {
   private readonly records = new Map<string, AccountRecord>();
   private readonly stamps = new Map<string, FileStamp>();
+  /** `accounts()` as last built; dropped on every change. */
+  private accountList: readonly Account[] | undefined;
   private configState = { config: defaultConfig(), problems: [] as Problem[], text: undefined as string | undefined };
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changes = new Emitter<StoreChange>();
@@ -61,7 +63,7 @@ export class AccountStore {
     return this.enqueue(async () => {
       const removed = [...this.records.keys()];
       await this.loadAll(undefined, snapshot);
-      this.changes.fire({ changed: [...this.records.keys()], removed: removed.filter((f) => !this.records.has(f)), configChanged: true });
+      this.changed({ changed: [...this.records.keys()], removed: removed.filter((f) => !this.records.has(f)), configChanged: true });
     });
   }
 
@@ -77,7 +79,7 @@ export class AccountStore {
         if (text !== before) {
           const previous = [...this.records.keys()];
           await this.loadAll(text);
-          this.changes.fire({ changed: [...this.records.keys()], removed: previous.filter((f) => !this.records.has(f)), configChanged: true });
+          this.changed({ changed: [...this.records.keys()], removed: previous.filter((f) => !this.records.has(f)), configChanged: true });
           return;
         }
       }
@@ -94,7 +96,7 @@ export class AccountStore {
           removed.push(file);
         }
       });
-      if (changed.length > 0 || removed.length > 0) this.changes.fire({ changed, removed, configChanged: false });
+      if (changed.length > 0 || removed.length > 0) this.changed({ changed, removed, configChanged: false });
     });
   }
 
@@ -105,7 +107,7 @@ export class AccountStore {
     // Unsaved text is not what the disk holds: keep it out of the snapshot.
     this.stamps.delete(file);
     this.records.set(file, readAccount(file, role, text, this.config));
-    this.changes.fire({ changed: [file], removed: [], configChanged: false });
+    this.changed({ changed: [file], removed: [], configChanged: false });
   }
 
   /** The role a workspace-relative path would have as an account, or undefined when it is not one. */
@@ -125,11 +127,14 @@ export class AccountStore {
     return this.records.get(file);
   }
 
-  /** Every readable account, in no particular order. */
-  accounts(): Account[] {
-    const accounts: Account[] = [];
-    for (const record of this.records.values()) if (record.account) accounts.push(record.account);
-    return accounts;
+  /** Every readable account, in no particular order. Built once per change, not per call. */
+  accounts(): readonly Account[] {
+    if (!this.accountList) {
+      const accounts: Account[] = [];
+      for (const record of this.records.values()) if (record.account) accounts.push(record.account);
+      this.accountList = accounts;
+    }
+    return this.accountList;
   }
 
   /** Every record, readable or not. */
@@ -170,12 +175,18 @@ export class AccountStore {
     this.changes.dispose();
   }
 
+  private changed(change: StoreChange): void {
+    this.accountList = undefined;
+    this.changes.fire(change);
+  }
+
   private async loadAll(configText?: string, snapshot?: string): Promise<void> {
     const text = configText ?? (await this.source.readText(CONFIG_FILE));
     const { config, problems } = parseConfig(text);
     this.configState = { config, problems, text };
     this.records.clear();
     this.stamps.clear();
+    this.accountList = undefined;
     const files: string[] = [];
     for (const role of ['ae', 'am'] as const) {
       for (const file of await this.source.listFiles(roleFolder(config, role))) {

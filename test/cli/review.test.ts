@@ -29,7 +29,7 @@ describe('handoff diff', () => {
     const result = handoff(['diff', 'main', 'week-47', '--dir', dir, '--format', 'json']);
     assert.equal(result.code, 0, result.stderr);
     const diff = JSON.parse(result.stdout);
-    assert.deepEqual(diff.handoffs, [{ from: 'accounts/ae/apac/tokopintar.md', to: 'accounts/am/apac/tokopintar.md', name: 'TokoPintar', direction: 'ae-to-am' }]);
+    assert.deepEqual(diff.handoffs, [{ from: 'accounts/ae/apac/tokopintar.md', to: 'accounts/am/apac/tokopintar.md', name: 'TokoPintar' }]);
     assert.deepEqual(diff.stage_changes, [{ file: 'accounts/ae/emea/baltic-freight.md', name: 'Baltic Freight', from: 'demo', to: 'proposal' }]);
     assert.deepEqual(diff.added.map((a: { name: string }) => a.name), ['Kopi Kenangan']);
     assert.deepEqual(diff.removed.map((a: { name: string }) => a.name), ['Castle Games']);

@@ -14,8 +14,8 @@ describe('diffAccounts', () => {
   it('finds handoffs both ways (by git rename, or by the same place under the other folder), stage moves, added, removed and value changes', () => {
     assert.deepEqual(diffToJson(diff), {
       handoffs: [
-        { from: 'accounts/ae/a.md', to: 'accounts/am/a.md', name: 'A', direction: 'ae-to-am' },
-        { from: 'accounts/am/d.md', to: 'accounts/ae/x/d.md', name: 'D', direction: 'am-to-ae' },
+        { from: 'accounts/ae/a.md', to: 'accounts/am/a.md', name: 'A' },
+        { from: 'accounts/am/d.md', to: 'accounts/ae/x/d.md', name: 'D' },
       ],
       stage_changes: [{ file: 'accounts/ae/b.md', name: 'B', from: 'demo', to: 'proposal' }],
       added: [{ file: 'accounts/ae/new.md', name: 'New', stage: 'prospecting', role: 'ae', arr: 7000, currency: 'USD' }],
