@@ -35,6 +35,7 @@ if (tests) {
     { ...common, sourcemap: true, entryPoints: testEntries('unit'), outdir: 'out/test/unit', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('cli'), outdir: 'out/test/cli', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('integration'), outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
+    { ...common, sourcemap: true, entryPoints: testEntries('e2e'), outdir: 'out/test/e2e', external: ['playwright-core'] },
   );
 }
 

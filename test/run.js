@@ -2,7 +2,8 @@
 'use strict';
 // `npm test`: builds, type-checks, runs the unit and CLI tests in plain Node, sets up the real VS Code
 // test host once (test/host/setup.js) and runs the integration suite in it on a copy of the sample
-// workspace. Ends with one line: `N passed, N failed`.
+// workspace, then the end-to-end check of the packaged .vsix in chromium (test/e2e). Ends with one
+// line: `N passed, N failed`.
 //   --unit-only / --integration-only   run one half
 //   HANDOFF_VSCODE_EXECUTABLE=/path/to/code   use a desktop VS Code instead of code-server
 const { execFileSync } = require('node:child_process');
@@ -77,11 +78,26 @@ async function runIntegration() {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 
+function runEndToEnd() {
+  step('end-to-end (the packaged .vsix in a real VS Code, driven in chromium)');
+  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-e2e-results-')), 'results.json');
+  try {
+    execFileSync(process.execPath, [path.join(root, 'out', 'test', 'e2e', 'e2e.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, HANDOFF_TEST_RESULTS: resultsFile } });
+  } catch {
+    // counted below
+  }
+  const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1 };
+  totals.passed += results.passed;
+  totals.failed += results.failed;
+}
+
 async function main() {
   const started = Date.now();
   build();
   if (!args.has('--integration-only')) await runMocha();
   if (!args.has('--unit-only')) await runIntegration();
+  // The end-to-end check needs code-server (the desktop-VS Code path cannot drive a browser).
+  if (!args.has('--unit-only') && !args.has('--integration-only') && !process.env.HANDOFF_VSCODE_EXECUTABLE) runEndToEnd();
   process.stdout.write(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
   process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
