@@ -60,6 +60,7 @@ async function main() {
   execFileSync(node24Bin, [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'ignore' });
   const workspace = path.join(scratch, 'sample');
   fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), workspace, { recursive: true });
+  fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
 
   const server = await startCodeServer({ extensionsDir });
@@ -136,7 +137,7 @@ async function main() {
     server.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  if (process.argv.includes('--update-screenshots')) {
+  if (process.argv.includes('--update-screenshots') && results.failed === 0) {
     for (const name of fs.readdirSync(shots)) fs.copyFileSync(path.join(shots, name), path.join(root, 'media', `e2e-${name}`));
   }
   if (process.env.HANDOFF_TEST_RESULTS) fs.writeFileSync(process.env.HANDOFF_TEST_RESULTS, JSON.stringify(results));
