@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AccountWorkspaces } from './accountWorkspaces';
 import { Calendar } from './calendar';
 import { registerCheckupCommand } from './checkupCommand';
+import { registerConfigCommand } from './configCommand';
 import { registerDiagnostics } from './diagnostics';
 import { registerExpansionCommand } from './expansionCommand';
 import { registerFilterCommands } from './filterCommands';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     registerKeyAccountsView(workspaces),
     registerExpansionCommand(workspaces, calendar),
     registerReportCommands(workspaces, calendar),
+    registerConfigCommand(workspaces),
     vscode.commands.registerCommand('handoff.refresh', () => workspaces.reload()),
     vscode.commands.registerCommand('handoff.openDocs', () =>
       vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')),

@@ -43,6 +43,15 @@ describe('Reports, key accounts and review', () => {
     );
   });
 
+  it('opens the existing team configuration instead of overwriting it', async () => {
+    const uri = workspaceUri('.handoff.yml');
+    const before = fs.readFileSync(uri.fsPath, 'utf8');
+    const opened = await vscode.commands.executeCommand<vscode.Uri>('handoff.createConfig');
+    assert.equal(opened?.toString(), uri.toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before);
+  });
+
   it('compares the working tree with a branch, handoffs included', async () => {
     const dir = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
