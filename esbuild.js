@@ -36,6 +36,7 @@ if (tests) {
     { ...common, sourcemap: true, entryPoints: testEntries('cli'), outdir: 'out/test/cli', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('integration'), outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('e2e'), outdir: 'out/test/e2e', external: ['playwright-core'] },
+    { ...common, sourcemap: true, entryPoints: testEntries('grammar'), outdir: 'out/test/grammar', external: ['mocha', 'vscode-oniguruma', 'vscode-textmate'] },
   );
 }
 

@@ -44,6 +44,20 @@ function runMocha() {
   });
 }
 
+/** The token test needs VS Code's own Markdown and YAML grammars, which the test host brings. */
+function runGrammar() {
+  const Mocha = require('mocha');
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000 });
+  listTests('grammar').forEach((file) => mocha.addFile(file));
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => {
+      totals.passed += runner.stats.passes;
+      totals.failed += runner.stats.failures;
+      resolve();
+    });
+  });
+}
+
 async function runIntegration() {
   step('integration tests (a real VS Code extension host)');
   const { runTests } = require('@vscode/test-electron');
@@ -52,6 +66,7 @@ async function runIntegration() {
     require('./host/setup').setup();
     executable = path.join(__dirname, 'host', 'codeServerHost.js');
   }
+  await runGrammar();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
   const workspace = path.join(scratch, 'workspace');
   fs.cpSync(path.join(__dirname, 'fixtures', 'sample'), workspace, { recursive: true });
