@@ -4,6 +4,10 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsId = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.id.json'), 'utf8')) as Record<string, string>;
+/** A manifest string as English users read it: `%key%` looked up in package.nls.json. */
+const text = (value: string) => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? `MISSING ${key}`);
 const contributed = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
 const source = fs
   .readdirSync(path.join(root, 'src', 'extension'))
@@ -22,10 +26,10 @@ describe('the extension manifest', () => {
       for (const item of items) assert.ok(contributed.has(item.command), `${menu}: ${item.command}`);
     }
     for (const step of manifest.contributes.walkthroughs[0].steps) {
-      for (const [, id] of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(contributed.has(id), `${step.id}: ${id}`);
+      for (const [, id] of text(step.description).matchAll(/\(command:([\w.]+)\)/g)) assert.ok(contributed.has(id), `${step.id}: ${id}`);
       assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
     }
-    for (const command of manifest.contributes.commands) assert.equal(command.category, 'Handoff', command.command);
+    for (const command of manifest.contributes.commands) assert.equal(text(command.category), 'Handoff', command.command);
   });
 
   it('declares its views in its own activity-bar container with an icon that exists', () => {
@@ -34,5 +38,21 @@ describe('the extension manifest', () => {
     assert.deepEqual(manifest.contributes.views[container.id].map((v: { id: string }) => v.id), ['handoff.pipeline', 'handoff.renewals', 'handoff.keyAccounts']);
     assert.ok(fs.existsSync(path.join(root, manifest.icon)));
     assert.ok(fs.existsSync(path.join(root, manifest.contributes.yamlValidation[0].url)));
+  });
+});
+
+describe('the translations of the manifest', () => {
+  it('has every %key% of package.json in English and in Bahasa Indonesia, and nothing else', () => {
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(keys)].sort(), Object.keys(nls).sort());
+    assert.deepEqual(Object.keys(nlsId).sort(), Object.keys(nls).sort());
+    for (const [key, value] of Object.entries(nlsId)) assert.ok(value.trim() !== '', key);
+  });
+
+  it('keeps the command links of the translated walkthrough working', () => {
+    for (const [key, value] of Object.entries(nlsId)) {
+      const english = [...nls[key].matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.deepEqual([...value.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]), english, key);
+    }
   });
 });
