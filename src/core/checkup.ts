@@ -11,7 +11,7 @@ export interface Checkup {
   satisfaction: number;
 }
 
-export const CHECKUPS_HEADING = 'Check-ups';
+const CHECKUPS_HEADING = 'Check-ups';
 
 export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
   const outcome = checkup.outcome.trim();

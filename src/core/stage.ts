@@ -1,7 +1,5 @@
 export type Role = 'ae' | 'am';
 
-export const ROLES: readonly Role[] = ['ae', 'am'];
-
 export interface Stage {
   id: string;
   role: Role;

@@ -119,10 +119,6 @@ export class AccountStore {
     return undefined;
   }
 
-  isConfigFile(file: string): boolean {
-    return file === CONFIG_FILE;
-  }
-
   get(file: string): AccountRecord | undefined {
     return this.records.get(file);
   }
