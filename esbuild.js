@@ -31,6 +31,8 @@ const builds = [
   { ...common, entryPoints: ['src/node/accountWorker.ts'], outfile: 'dist/accountWorker.js' },
 ];
 if (tests) {
+  // Bundles of test files since deleted or renamed must not run again.
+  fs.rmSync(path.join(__dirname, 'out', 'test'), { recursive: true, force: true });
   builds.push(
     { ...common, sourcemap: true, entryPoints: testEntries('unit'), outdir: 'out/test/unit', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('cli'), outdir: 'out/test/cli', external: ['mocha'] },
