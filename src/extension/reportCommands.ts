@@ -37,6 +37,11 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
     vscode.commands.registerCommand('handoff.compareWithBranch', async (branch?: string) => {
       const folder = await pickFolder(workspaces);
       if (!folder) return undefined;
+      // git may run programs a repository's own config names (hooks, fsmonitor): only in trusted folders.
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('Handoff: Compare with Branch runs git, so it needs a trusted workspace.');
+        return undefined;
+      }
       if (folder.workspaceFolder.uri.scheme !== 'file') {
         void vscode.window.showWarningMessage('Handoff: Compare with Branch needs a folder on disk with git.');
         return undefined;
