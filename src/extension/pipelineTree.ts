@@ -22,6 +22,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
   private readonly subscriptions: vscode.Disposable[];
   /** Nodes of the last render, by id, so `reveal` and `getParent` see the objects VS Code was given. */
   private nodes = new Map<string, PipelineNode>();
+  private readonly keyAccountCache = new WeakMap<readonly Account[], ReadonlySet<string>>();
 
   constructor(
     private readonly workspaces: AccountWorkspaces,
@@ -87,11 +88,24 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
 
   private groupsOf(folder: AccountFolder): PipelineNode[] {
     const all = folder.store.accounts();
-    const keyAccounts = new Set(rankAccounts(all, folder.store.config).filter((k) => k.key).map((k) => k.account.file));
+    const keyAccounts = this.keyAccountsOf(all, folder);
     const accounts = all.filter((account) => this.filter.matches(account));
     return groupAccounts(accounts, folder.store.config, this.filter.groupBy)
       .filter((group) => group.stage || group.accounts.length > 0)
       .map((group) => this.remember({ kind: 'group', folder, group, keyAccounts }));
+  }
+
+  /**
+   * Ranking sorts every scored account: done once per change of the index (the store hands out the
+   * same array until something changes), not on every render of the tree.
+   */
+  private keyAccountsOf(accounts: readonly Account[], folder: AccountFolder): ReadonlySet<string> {
+    let keys = this.keyAccountCache.get(accounts);
+    if (!keys) {
+      keys = new Set(rankAccounts(accounts, folder.store.config).filter((k) => k.key).map((k) => k.account.file));
+      this.keyAccountCache.set(accounts, keys);
+    }
+    return keys;
   }
 
   private remember<T extends PipelineNode>(node: T): T {

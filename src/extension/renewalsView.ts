@@ -30,9 +30,17 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     this.changes.fire();
   }
 
+  /** The renewals of every folder, computed once per change of an index or of the day (the view, its buckets and the status bar all ask). */
   all(): { folder: AccountFolder; renewal: Renewal }[] {
-    return this.workspaces.all().flatMap((folder) => renewalsOf(folder.store.accounts(), folder.store.config, this.calendar.today).map((renewal) => ({ folder, renewal })));
+    const inputs = [this.calendar.today, ...this.workspaces.all().map((folder) => folder.store.accounts())];
+    if (!this.cache || this.cache.inputs.length !== inputs.length || this.cache.inputs.some((input, i) => input !== inputs[i])) {
+      const result = this.workspaces.all().flatMap((folder) => renewalsOf(folder.store.accounts(), folder.store.config, this.calendar.today).map((renewal) => ({ folder, renewal })));
+      this.cache = { inputs, result };
+    }
+    return this.cache.result;
   }
+
+  private cache: { inputs: unknown[]; result: { folder: AccountFolder; renewal: Renewal }[] } | undefined;
 
   getChildren(node?: RenewalNode): RenewalNode[] {
     if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => ({ kind: 'renewal', folder, renewal }));
