@@ -60,13 +60,20 @@ function runGrammar() {
 
 async function runIntegration() {
   step('integration tests (a real VS Code extension host)');
-  const { runTests } = require('@vscode/test-electron');
   let executable = process.env.HANDOFF_VSCODE_EXECUTABLE;
   if (!executable) {
     require('./host/setup').setup();
     executable = path.join(__dirname, 'host', 'codeServerHost.js');
   }
   await runGrammar();
+  await runSuite(executable, 'en');
+  step('integration tests in Bahasa Indonesia (--locale id)');
+  await runSuite(executable, 'id');
+}
+
+/** One run of the integration suite on a fresh copy of the sample; `locale` picks the `*.<locale>.test.js` files or, for en, the rest. */
+async function runSuite(executable, locale) {
+  const { runTests } = require('@vscode/test-electron');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
   const workspace = path.join(scratch, 'workspace');
   fs.cpSync(path.join(__dirname, 'fixtures', 'sample'), workspace, { recursive: true });
@@ -76,8 +83,8 @@ async function runIntegration() {
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions'],
-      extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile },
+      launchArgs: [workspace, '--disable-extensions', `--locale=${locale}`],
+      extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_LOCALE: locale },
     });
   } catch (error) {
     process.stderr.write(`integration run failed: ${error.message}\n`);

@@ -1,4 +1,5 @@
 /** One account: a Markdown file with YAML front-matter, read into typed data and its problems. */
+import * as l10n from '@vscode/l10n';
 import { isRecord, type TeamConfig } from './config';
 import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPositions } from './frontMatter';
 import { locate, parseSourceDocument } from './locate';
@@ -43,17 +44,17 @@ export function readAccount(file: string, role: Role, fileText: string, config: 
   });
   const split = splitFrontMatter(text);
   if (split.kind === 'none') {
-    return fail('no-front-matter', `this file has no front-matter: an account starts with a '---' line, then 'name:' and 'stage:', then another '---' line`);
+    return fail('no-front-matter', l10n.t("this file has no front-matter: an account starts with a '---' line, then 'name:' and 'stage:', then another '---' line"));
   }
   if (split.kind === 'unclosed') {
-    return fail('unclosed-front-matter', `the front-matter is never closed: add a line '---' after the last field`);
+    return fail('unclosed-front-matter', l10n.t("the front-matter is never closed: add a line '---' after the last field"));
   }
   const frontMatter = split.frontMatter;
   if (frontMatter.language !== '' && frontMatter.language !== 'yaml' && frontMatter.language !== 'yml') {
-    return fail('front-matter-language', `front-matter written in '${frontMatter.language}' is refused: Handoff reads YAML only and never runs code from a file; start the file with a plain '---' line`);
+    return fail('front-matter-language', l10n.t("front-matter written in '{0}' is refused: Handoff reads YAML only and never runs code from a file; start the file with a plain '---' line", frontMatter.language));
   }
   if (frontMatter.yaml.length > MAX_FRONT_MATTER_CHARS) {
-    return fail('file-too-large', `the front-matter is ${Math.round(frontMatter.yaml.length / 1024)} KB, more than the ${MAX_FRONT_MATTER_CHARS / 1024} KB an account may have; move long notes into the body`);
+    return fail('file-too-large', l10n.t('the front-matter is {0} KB, more than the {1} KB an account may have; move long notes into the body', Math.round(frontMatter.yaml.length / 1024), MAX_FRONT_MATTER_CHARS / 1024));
   }
   let data: unknown;
   try {
@@ -65,7 +66,9 @@ export function readAccount(file: string, role: Role, fileText: string, config: 
   }
   if (data === null || data === undefined) data = {};
   if (!isRecord(data)) {
-    return fail('not-a-mapping', `the front-matter must be fields written 'key: value', one a line; this one is ${Array.isArray(data) ? 'a list' : 'a single value'}`, frontMatter.yamlLine);
+    return fail('not-a-mapping', Array.isArray(data)
+        ? l10n.t("the front-matter must be fields written 'key: value', one a line; this one is a list")
+        : l10n.t("the front-matter must be fields written 'key: value', one a line; this one is a single value"), frontMatter.yamlLine);
   }
   const keys = topLevelKeys(frontMatter);
   const findings = validateAccount(data, role, config);
@@ -104,7 +107,7 @@ function placeFindings(file: string, text: string, frontMatter: FrontMatter, key
 
 /** The record of a file the file system would not read. */
 export function unreadableRecord(file: string, role: Role, reason: string): AccountRecord {
-  return { file, role, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: `this file cannot be read: ${reason}` }] };
+  return { file, role, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: l10n.t('this file cannot be read: {0}', reason) }] };
 }
 
 function problemAt(file: string, text: string, line: number, column: number, code: ProblemCode, message: string): Problem {

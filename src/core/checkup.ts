@@ -1,4 +1,5 @@
 /** A check-up with a customer: a dated line in the body's "Check-ups" section, and `last_contact`. */
+import * as l10n from '@vscode/l10n';
 import type { CalendarDay } from './calendarDay';
 import { appendToSection, EditRefused, readFrontMatterSource, setScalar } from './frontMatterEdit';
 import type { EditPlan, EditTarget } from './handoff';
@@ -15,10 +16,10 @@ const CHECKUPS_HEADING = 'Check-ups';
 
 export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
   const outcome = checkup.outcome.trim();
-  if (outcome === '') throw new EditRefused('say in a line what came out of the check-up');
-  if (/[\r\n]/.test(outcome)) throw new EditRefused('the outcome must be one line');
+  if (outcome === '') throw new EditRefused(l10n.t('say in a line what came out of the check-up'));
+  if (/[\r\n]/.test(outcome)) throw new EditRefused(l10n.t('the outcome must be one line'));
   if (!Number.isInteger(checkup.satisfaction) || checkup.satisfaction < 1 || checkup.satisfaction > 10) {
-    throw new EditRefused('satisfaction is a whole number from 1 to 10');
+    throw new EditRefused(l10n.t('satisfaction is a whole number from 1 to 10'));
   }
   const source = readFrontMatterSource(target.text);
   const entry = `- ${checkup.today} — ${outcome} (satisfaction ${checkup.satisfaction}/10)`;
@@ -26,6 +27,6 @@ export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
     file: target.file,
     newFile: target.file,
     edits: [setScalar(source, 'last_contact', checkup.today, ['health', 'contract_end', 'stage']), appendToSection(source, CHECKUPS_HEADING, entry)],
-    summary: `${target.name}: check-up logged (${checkup.satisfaction}/10)`,
+    summary: l10n.t('{0}: check-up logged ({1}/10)', target.name, checkup.satisfaction),
   };
 }

@@ -1,4 +1,5 @@
 /** The team configuration `.handoff.yml`: defaults, key-by-key overrides, and its own problems. */
+import * as l10n from '@vscode/l10n';
 import { LineCounter, parseDocument } from 'yaml';
 import { locate, type YamlPath } from './locate';
 import type { Problem, ProblemCode, Severity } from './problem';
@@ -91,7 +92,7 @@ export function parseConfig(text: string | undefined): ConfigResult {
       ...at(error.pos[0], error.pos[1]),
       severity: 'error',
       code,
-      message: `${firstLine(error.message)}; the default configuration stands in until this is fixed`,
+      message: l10n.t('{0}; the default configuration stands in until this is fixed', firstLine(error.message)),
     });
   }
   if (document.errors.length > 0) return { config, problems };
@@ -104,12 +105,12 @@ export function parseConfig(text: string | undefined): ConfigResult {
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    report([], `${(error as Error).message}; the default configuration stands in`, 'alias-limit');
+    report([], l10n.t('{0}; the default configuration stands in', (error as Error).message), 'alias-limit');
     return { config, problems };
   }
   if (data === null || data === undefined) return { config, problems };
   if (!isRecord(data)) {
-    report([], 'the team configuration must be a mapping of keys (root, folders, stages, …); the defaults stand in', 'not-a-mapping');
+    report([], l10n.t('the team configuration must be a mapping of keys (root, folders, stages, …); the defaults stand in'), 'not-a-mapping');
     return { config, problems };
   }
   readConfig(data, config, report);
@@ -121,13 +122,13 @@ const KNOWN_KEYS = ['root', 'folders', 'stages', 'handoff', 'renewal', 'contact'
 function readConfig(data: Record<string, unknown>, config: TeamConfig, report: Report) {
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.includes(key)) {
-      report([key], `'${key}' is not a setting Handoff knows (${KNOWN_KEYS.join(', ')}); it is ignored`, 'config-unknown-key', 'warning', 'key');
+      report([key], l10n.t("'{0}' is not a setting Handoff knows ({1}); it is ignored", key, KNOWN_KEYS.join(', ')), 'config-unknown-key', 'warning', 'key');
     }
   }
   if ('root' in data) {
     // `.` keeps the role folders at the top of the workspace.
     const root = data.root === '.' || data.root === './' ? '' : folderName(data.root);
-    if (root === undefined) report(['root'], `'root' must be a folder path inside the workspace, such as 'accounts' (or '.')`);
+    if (root === undefined) report(['root'], l10n.t("'root' must be a folder path inside the workspace, such as 'accounts' (or '.')"));
     else config.root = root;
   }
   if ('folders' in data) readFolders(data.folders, config, report);
@@ -138,7 +139,7 @@ function readConfig(data: Record<string, unknown>, config: TeamConfig, report: R
     const staleDays = (data.contact as Record<string, unknown>).stale_days;
     if (staleDays !== undefined) {
       if (isWholeNumber(staleDays, 1)) config.contact.staleDays = staleDays;
-      else report(['contact', 'stale_days'], `'stale_days' must be a whole number of days, 1 or more`, 'invalid-number');
+      else report(['contact', 'stale_days'], l10n.t("'stale_days' must be a whole number of days, 1 or more"), 'invalid-number');
     }
   }
   if ('scoring' in data) readScoring(data.scoring, config, report);
@@ -151,56 +152,56 @@ function readFolders(value: unknown, config: TeamConfig, report: Report) {
     const folder = value[role];
     if (folder === undefined) continue;
     const name = folderName(folder);
-    if (name === undefined) report(['folders', role], `'folders.${role}' must be a folder name, such as '${role}'`);
+    if (name === undefined) report(['folders', role], l10n.t("'folders.{0}' must be a folder name, such as '{0}'", role));
     else config.folders[role] = name;
   }
   if (config.folders.ae === config.folders.am) {
-    report(['folders'], 'the AE and AM folders must differ; the defaults (ae, am) stand in');
+    report(['folders'], l10n.t('the AE and AM folders must differ; the defaults (ae, am) stand in'));
     config.folders = { ae: 'ae', am: 'am' };
   }
 }
 
 function readStages(value: unknown, config: TeamConfig, report: Report) {
   if (!Array.isArray(value)) {
-    report(['stages'], `'stages' must be a list such as '- { id: demo, role: ae, probability: 40 }'; the default stages stand in`, 'invalid-type');
+    report(['stages'], l10n.t("'stages' must be a list such as '- { id: demo, role: ae, probability: 40 }'; the default stages stand in"), 'invalid-type');
     return;
   }
   const stages: Stage[] = [];
   value.forEach((item, index) => {
     const path = ['stages', index];
     if (!isRecord(item)) {
-      report(path, 'a stage must be a mapping with an id and a role, such as { id: demo, role: ae }', 'invalid-type');
+      report(path, l10n.t('a stage must be a mapping with an id and a role, such as { id: demo, role: ae }'), 'invalid-type');
       return;
     }
     const id = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id).trim() : '';
     if (!/^[\w.-]+$/u.test(id)) {
-      report('id' in item ? [...path, 'id'] : path, 'a stage needs an id: one word such as negotiation or closed_won', 'missing-key');
+      report('id' in item ? [...path, 'id'] : path, l10n.t('a stage needs an id: one word such as negotiation or closed_won'), 'missing-key');
       return;
     }
     if (stages.some((existing) => existing.id === id)) {
-      report([...path, 'id'], `stage '${id}' is listed twice; the first one counts`);
+      report([...path, 'id'], l10n.t("stage '{0}' is listed twice; the first one counts", id));
       return;
     }
     if (item.role !== 'ae' && item.role !== 'am') {
-      report('role' in item ? [...path, 'role'] : path, `stage '${id}' needs 'role: ae' or 'role: am'`, 'invalid-value');
+      report('role' in item ? [...path, 'role'] : path, l10n.t("stage '{0}' needs 'role: ae' or 'role: am'", id), 'invalid-value');
       return;
     }
     let probability: number | undefined;
     if (item.probability !== undefined && item.probability !== null) {
       if (typeof item.probability === 'number' && item.probability >= 0 && item.probability <= 100) probability = item.probability;
-      else report([...path, 'probability'], `the probability of stage '${id}' must be a number from 0 to 100`, 'out-of-range');
+      else report([...path, 'probability'], l10n.t("the probability of stage '{0}' must be a number from 0 to 100", id), 'out-of-range');
     }
     const flag = (key: 'closed' | 'won') => {
       if (item[key] === undefined) return false;
       if (typeof item[key] === 'boolean') return item[key] as boolean;
-      report([...path, key], `'${key}' must be true or false`, 'invalid-boolean');
+      report([...path, key], l10n.t("'{0}' must be true or false", key), 'invalid-boolean');
       return false;
     };
     stages.push({ id, role: item.role, probability, closed: flag('closed'), won: flag('won') });
   });
   for (const role of ['ae', 'am'] as const) {
     if (!stages.some((s) => s.role === role)) {
-      report(['stages'], `the stages need at least one ${role.toUpperCase()} stage; the default stages stand in`, 'invalid-value', 'error', 'key');
+      report(['stages'], l10n.t('the stages need at least one {0} stage; the default stages stand in', role.toUpperCase()), 'invalid-value', 'error', 'key');
       return;
     }
   }
@@ -214,7 +215,7 @@ function readHandoff(value: unknown, config: TeamConfig, report: Report) {
     if (id === undefined) return;
     const found = config.stages.find((s) => s.id === id);
     if (!found || found.role !== role) {
-      report(['handoff', key], `'handoff.${key}' must be one of the ${role.toUpperCase()} stages: ${config.stages.filter((s) => s.role === role).map((s) => s.id).join(', ')}`);
+      report(['handoff', key], l10n.t("'handoff.{0}' must be one of the {1} stages: {2}", key, role.toUpperCase(), config.stages.filter((s) => s.role === role).map((s) => s.id).join(', ')));
       return;
     }
     config.handoff[key] = found.id;
@@ -223,7 +224,7 @@ function readHandoff(value: unknown, config: TeamConfig, report: Report) {
   stageOf('to', 'am');
   if (value.template !== undefined && value.template !== null) {
     if (typeof value.template === 'string' && value.template.trim() !== '') config.handoff.template = value.template;
-    else report(['handoff', 'template'], `'handoff.template' must be a path to a Markdown file, or null for the built-in checklist`);
+    else report(['handoff', 'template'], l10n.t("'handoff.template' must be a path to a Markdown file, or null for the built-in checklist"));
   }
 }
 
@@ -232,11 +233,11 @@ function readRenewal(value: unknown, config: TeamConfig, report: Report) {
   if (value.warn_days !== undefined) {
     const days = Array.isArray(value.warn_days) ? value.warn_days : [value.warn_days];
     if (days.length > 0 && days.every((d) => isWholeNumber(d, 0))) config.renewal.warnDays = [...(days as number[])].sort((a, b) => b - a);
-    else report(['renewal', 'warn_days'], `'warn_days' must be a list of whole numbers of days, such as [90, 60, 30]`, 'invalid-number');
+    else report(['renewal', 'warn_days'], l10n.t("'warn_days' must be a list of whole numbers of days, such as [90, 60, 30]"), 'invalid-number');
   }
   if (value.notice_days !== undefined) {
     if (isWholeNumber(value.notice_days, 0)) config.renewal.noticeDays = value.notice_days;
-    else report(['renewal', 'notice_days'], `'notice_days' must be a whole number of days, 0 or more`, 'invalid-number');
+    else report(['renewal', 'notice_days'], l10n.t("'notice_days' must be a whole number of days, 0 or more"), 'invalid-number');
   }
 }
 
@@ -246,37 +247,37 @@ function readScoring(value: unknown, config: TeamConfig, report: Report) {
     const criteria: Record<string, number> = {};
     for (const [name, weight] of Object.entries(value.criteria)) {
       if (typeof weight === 'number' && weight >= 0) criteria[name] = weight;
-      else report(['scoring', 'criteria', name], `the weight of '${name}' must be a number, 0 or more`, 'invalid-number');
+      else report(['scoring', 'criteria', name], l10n.t("the weight of '{0}' must be a number, 0 or more", name), 'invalid-number');
     }
     config.scoring.criteria = criteria;
   }
   if (value.key_accounts !== undefined) {
     if (isWholeNumber(value.key_accounts, 0)) config.scoring.keyAccounts = value.key_accounts;
-    else report(['scoring', 'key_accounts'], `'key_accounts' must be a whole number, 0 or more`, 'invalid-number');
+    else report(['scoring', 'key_accounts'], l10n.t("'key_accounts' must be a whole number, 0 or more"), 'invalid-number');
   }
 }
 
 function readTeam(value: unknown, config: TeamConfig, report: Report) {
   if (!Array.isArray(value)) {
-    report(['team'], `'team' must be a list of people, such as '- { id: budi@example.com, role: am }'`, 'invalid-type');
+    report(['team'], l10n.t("'team' must be a list of people, such as '- { id: budi@example.com, role: am }'"), 'invalid-type');
     return;
   }
   value.forEach((item, index) => {
     const path = ['team', index];
     if (!isRecord(item) || typeof item.id !== 'string' || item.id.trim() === '') {
-      report(path, 'each team member needs an id (their e-mail, as the account files write it)', 'missing-key');
+      report(path, l10n.t('each team member needs an id (their e-mail, as the account files write it)'), 'missing-key');
       return;
     }
     const member: TeamMember = { id: item.id, quota: {} };
     if (item.role !== undefined) {
       if (item.role === 'ae' || item.role === 'am') member.role = item.role;
-      else report([...path, 'role'], `'role' must be ae or am`);
+      else report([...path, 'role'], l10n.t("'role' must be ae or am"));
     }
     if (typeof item.region === 'string') member.region = item.region;
     if (item.quota !== undefined && mapping(item.quota, [...path, 'quota'], report)) {
       for (const [period, amount] of Object.entries(item.quota)) {
-        if (!/^\d{4}(-Q[1-4])?$/.test(period)) report([...path, 'quota', period], `'${period}' is not a period: write 2026 or 2026-Q4`, 'invalid-value', 'error', 'key');
-        else if (typeof amount !== 'number' || amount < 0) report([...path, 'quota', period], `the quota for ${period} must be a number`, 'invalid-number');
+        if (!/^\d{4}(-Q[1-4])?$/.test(period)) report([...path, 'quota', period], l10n.t("'{0}' is not a period: write 2026 or 2026-Q4", period), 'invalid-value', 'error', 'key');
+        else if (typeof amount !== 'number' || amount < 0) report([...path, 'quota', period], l10n.t('the quota for {0} must be a number', period), 'invalid-number');
         else member.quota[period] = amount;
       }
     }
@@ -286,7 +287,7 @@ function readTeam(value: unknown, config: TeamConfig, report: Report) {
 
 function mapping(value: unknown, path: YamlPath, report: Report): value is Record<string, unknown> {
   if (isRecord(value)) return true;
-  report(path, `'${path.join('.')}' must be a mapping of keys; its defaults stand in`, 'invalid-type');
+  report(path, l10n.t("'{0}' must be a mapping of keys; its defaults stand in", path.join('.')), 'invalid-type');
   return false;
 }
 

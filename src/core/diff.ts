@@ -3,6 +3,7 @@
  * and back, found as renames between the role folders), stage moves, accounts added and removed,
  * value changes. Pure: the caller reads the two revisions (git) and names the renames.
  */
+import * as l10n from '@vscode/l10n';
 import { readAccount, type Account } from './account';
 import type { TeamConfig } from './config';
 import { moveToRole } from './handoff';
@@ -106,33 +107,39 @@ export function pipelineDelta(diff: AccountDiff): Map<string, number> {
 
 /** A comment a reviewer pastes into the pull request. */
 export function diffToMarkdown(diff: AccountDiff, base: string, head: string): string {
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const delta = [...pipelineDelta(diff)].filter(([, amount]) => amount !== 0).map(([currency, amount]) => `${amount > 0 ? '+' : '−'}${formatMoney(Math.abs(amount), currency, true)}`);
-  const headline = [count(diff.handoffs.length, 'handoff'), count(diff.stageChanges.length, 'stage move'), count(diff.added.length, 'new account'), count(diff.removed.length, 'removed account'), ...(delta.length ? [`${delta.join(', ')} pipeline`] : [])].join(', ');
-  const out = [`### Handoff review: ${base} → ${head}`, '', `**${headline}**`, ''];
+  const { handoffs, stageChanges, added, removed } = diff;
+  const headline = [
+    handoffs.length === 1 ? l10n.t('1 handoff') : l10n.t('{0} handoffs', handoffs.length),
+    stageChanges.length === 1 ? l10n.t('1 stage move') : l10n.t('{0} stage moves', stageChanges.length),
+    added.length === 1 ? l10n.t('1 new account') : l10n.t('{0} new accounts', added.length),
+    removed.length === 1 ? l10n.t('1 removed account') : l10n.t('{0} removed accounts', removed.length),
+    ...(delta.length ? [l10n.t('{0} pipeline', delta.join(', '))] : []),
+  ].join(', ');
+  const out = [`### ${l10n.t('Handoff review: {0} → {1}', base, head)}`, '', `**${headline}**`, ''];
   if (diff.handoffs.length) {
-    out.push('#### Handoffs', '');
-    for (const h of diff.handoffs) out.push(`- **${h.name}** ${h.direction === 'ae-to-am' ? 'AE → AM' : 'AM → AE (hand-back)'}: \`${h.from}\` → \`${h.to}\``);
+    out.push(`#### ${l10n.t('Handoffs')}`, '');
+    for (const h of diff.handoffs) out.push(`- **${h.name}** ${h.direction === 'ae-to-am' ? 'AE → AM' : l10n.t('AM → AE (hand-back)')}: \`${h.from}\` → \`${h.to}\``);
     out.push('');
   }
   if (diff.stageChanges.length) {
-    out.push('#### Stage moves', '');
-    for (const s of diff.stageChanges) out.push(`- **${s.name}**: ${s.from ?? '(none)'} → ${s.to ?? '(none)'}`);
+    out.push(`#### ${l10n.t('Stage moves')}`, '');
+    for (const s of diff.stageChanges) out.push(`- **${s.name}**: ${s.from ?? l10n.t('(none)')} → ${s.to ?? l10n.t('(none)')}`);
     out.push('');
   }
   const list = (title: string, accounts: Account[]) => {
     if (accounts.length === 0) return;
     out.push(`#### ${title}`, '');
-    for (const a of accounts) out.push(`- **${a.name}** (${a.stage ?? 'no stage'}${typeof a.data.arr === 'number' ? `, ${formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : '')}` : ''}) \`${a.file}\``);
+    for (const a of accounts) out.push(`- **${a.name}** (${a.stage ?? l10n.t('no stage')}${typeof a.data.arr === 'number' ? `, ${formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : '')}` : ''}) \`${a.file}\``);
     out.push('');
   };
-  list('New accounts', diff.added);
-  list('Removed accounts', diff.removed);
+  list(l10n.t('New accounts'), diff.added);
+  list(l10n.t('Removed accounts'), diff.removed);
   if (diff.valueChanges.length) {
-    out.push('#### Value changes', '');
+    out.push(`#### ${l10n.t('Value changes')}`, '');
     for (const v of diff.valueChanges) out.push(`- **${v.name}**: ${formatMoney(v.from, v.currency)} → ${formatMoney(v.to, v.currency)}`);
     out.push('');
   }
-  if (out.length === 4) out.push('No account changed.', '');
+  if (out.length === 4) out.push(l10n.t('No account changed.'), '');
   return out.join('\n');
 }

@@ -3,6 +3,7 @@
  * do, and comments, quoting, key order, indentation, CRLF, a BOM and the body stay as they are.
  * (Re-serialising with a YAML library changed other lines in 936 of 1,000 real files.)
  */
+import * as l10n from '@vscode/l10n';
 import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPosition, type KeyPositions } from './frontMatter';
 import type { TextEdit } from './textEdit';
 import { lineStartOffset } from './textPosition';
@@ -17,7 +18,7 @@ export interface FrontMatterSource {
 
 export function readFrontMatterSource(text: string): FrontMatterSource {
   const split = splitFrontMatter(text);
-  if (split.kind !== 'ok') throw new EditRefused('the file has no closed front-matter to edit; fix it first (handoff check shows why)');
+  if (split.kind !== 'ok') throw new EditRefused(l10n.t('the file has no closed front-matter to edit; fix it first (handoff check shows why)'));
   return { text, frontMatter: split.frontMatter, keys: topLevelKeys(split.frontMatter) };
 }
 
@@ -33,9 +34,9 @@ export function setScalar(source: FrontMatterSource, key: string, value: string,
   const position = source.keys.get(key);
   if (!position) return insertLines(source, [`${key}: ${yamlScalar(value)}`], insertAfter);
   const lineStart = lineStartOffset(source.text, position.line);
-  if (hasBlockChildren(source, position)) throw new EditRefused(`'${key}' holds a list or a block here; change it by hand`);
+  if (hasBlockChildren(source, position)) throw new EditRefused(l10n.t("'{0}' holds a list or a block here; change it by hand", key));
   const current = source.text.slice(lineStart + position.valueColumn, lineStart + position.valueEnd);
-  if (/^[|>&*!]/.test(current)) throw new EditRefused(`'${key}' is written as a block, anchor or tagged value; change it by hand`);
+  if (/^[|>&*!]/.test(current)) throw new EditRefused(l10n.t("'{0}' is written as a block, anchor or tagged value; change it by hand", key));
   let newText: string;
   if (current.startsWith('"')) newText = JSON.stringify(value);
   else if (current.startsWith("'")) newText = `'${value.replace(/'/g, "''")}'`;
@@ -164,7 +165,7 @@ export function appendListItem(source: FrontMatterSource, key: string, entries: 
   if (inline === '[]') {
     return { start: lineStart + position.valueColumn - 1, end: lineStart + position.valueEnd, newText: `${eol}${render(`${unit}- `, `${unit}  `).slice(0, -eol.length)}` };
   }
-  if (inline !== '' || !hasBlockChildren(source, position)) throw new EditRefused(`'${key}' is not a block list here; add the item by hand`);
+  if (inline !== '' || !hasBlockChildren(source, position)) throw new EditRefused(l10n.t("'{0}' is not a block list here; add the item by hand", key));
   const firstItem = /^([ \t]*)-[ \t]+/m.exec(source.text.slice(nextLine(source.text, lineStart, source.text.length)));
   const dash = firstItem ? firstItem[0] : `${unit}- `;
   const rest = ' '.repeat(dash.length);

@@ -3,6 +3,7 @@
  * a stage move, the AE → AM handoff and the AM → AE hand-back. A plan is text edits on the file as
  * read plus, for a handoff, its new path; callers apply it (one WorkspaceEdit, or fs) or refuse.
  */
+import * as l10n from '@vscode/l10n';
 import type { CalendarDay } from './calendarDay';
 import { roleFolder, type TeamConfig } from './config';
 import { appendToBody, EditRefused, readFrontMatterSource, setBlock, setScalar } from './frontMatterEdit';
@@ -35,16 +36,18 @@ export interface EditTarget {
 export function planMove(target: EditTarget, stageId: string, config: TeamConfig): EditPlan {
   const stage = findStage(stageId, config);
   if (stage.role !== target.role) {
-    const how = target.role === 'ae' ? 'hand it off to an AM (handoff)' : 'hand it back to an AE (handback)';
-    throw new EditRefused(`'${stage.id}' is an ${roleLabel(stage.role)} stage and ${target.name} is an ${roleLabel(target.role)} account: to cross over, ${how}`);
+    const how = target.role === 'ae' ? l10n.t('hand it off to an AM (handoff)') : l10n.t('hand it back to an AE (handback)');
+    throw new EditRefused(
+      l10n.t("'{stage}' is an {stageRole} stage and {name} is an {role} account: to cross over, {how}", { stage: stage.id, stageRole: roleLabel(stage.role), name: target.name, role: roleLabel(target.role), how }),
+    );
   }
-  if (target.stage === stage.id) return { file: target.file, newFile: target.file, edits: [], summary: `${target.name} is already in ${stage.id}` };
+  if (target.stage === stage.id) return { file: target.file, newFile: target.file, edits: [], summary: l10n.t('{0} is already in {1}', target.name, stage.id) };
   const source = readFrontMatterSource(target.text);
   return {
     file: target.file,
     newFile: target.file,
     edits: [setScalar(source, 'stage', stage.id, ['name'])],
-    summary: `${target.name}: ${target.stage ?? '(no stage)'} → ${stage.id}`,
+    summary: l10n.t('{0}: {1} → {2}', target.name, target.stage ?? l10n.t('(no stage)'), stage.id),
   };
 }
 
@@ -59,10 +62,10 @@ export interface HandoffOptions {
 }
 
 export function planHandoff(target: EditTarget, options: HandoffOptions, config: TeamConfig): EditPlan {
-  if (target.role !== 'ae') throw new EditRefused(`${target.name} is already an AM account (${target.file})`);
+  if (target.role !== 'ae') throw new EditRefused(l10n.t('{0} is already an AM account ({1})', target.name, target.file));
   const to = requirePerson(options.to, 'AM');
   if (target.stage !== config.handoff.from && !options.force) {
-    throw new EditRefused(`${target.name} is in '${target.stage ?? 'no stage'}', not '${config.handoff.from}': win the deal first, or hand it off anyway (--force)`);
+    throw new EditRefused(l10n.t("{0} is in '{1}', not '{2}': win the deal first, or hand it off anyway (--force)", target.name, target.stage ?? l10n.t('no stage'), config.handoff.from));
   }
   const from = typeof target.data.ae === 'string' ? target.data.ae : '';
   const source = readFrontMatterSource(target.text);
@@ -77,7 +80,7 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
     file: target.file,
     newFile: moveToRole(target.file, 'am', config),
     edits: dedupe(edits),
-    summary: `${target.name} handed off to ${to} (${config.handoff.to})`,
+    summary: l10n.t('{0} handed off to {1} ({2})', target.name, to, config.handoff.to),
   };
 }
 
@@ -91,12 +94,12 @@ export interface HandbackOptions {
 }
 
 export function planHandback(target: EditTarget, options: HandbackOptions, config: TeamConfig): EditPlan {
-  if (target.role !== 'am') throw new EditRefused(`${target.name} is already an AE account (${target.file})`);
+  if (target.role !== 'am') throw new EditRefused(l10n.t('{0} is already an AE account ({1})', target.name, target.file));
   const to = requirePerson(options.to, 'AE');
   const reason = options.reason.trim();
-  if (reason === '') throw new EditRefused('say why the account goes back to an AE (--reason)');
+  if (reason === '') throw new EditRefused(l10n.t('say why the account goes back to an AE (--reason)'));
   const stage = options.stage ? findStage(options.stage, config) : defaultHandbackStage(config);
-  if (stage.role !== 'ae') throw new EditRefused(`'${stage.id}' is not an AE stage`);
+  if (stage.role !== 'ae') throw new EditRefused(l10n.t("'{0}' is not an AE stage", stage.id));
   const from = typeof target.data.am === 'string' ? target.data.am : '';
   const source = readFrontMatterSource(target.text);
   const edits = [
@@ -109,7 +112,7 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
     file: target.file,
     newFile: moveToRole(target.file, 'ae', config),
     edits: dedupe(edits),
-    summary: `${target.name} handed back to ${to} (${stage.id})`,
+    summary: l10n.t('{0} handed back to {1} ({2})', target.name, to, stage.id),
   };
 }
 
@@ -117,7 +120,7 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
 export function moveToRole(file: string, role: Role, config: TeamConfig): string {
   const other: Role = role === 'ae' ? 'am' : 'ae';
   const prefix = `${roleFolder(config, other)}/`;
-  if (!file.startsWith(prefix)) throw new EditRefused(`${file} is not in the ${roleLabel(other)} folder (${prefix})`);
+  if (!file.startsWith(prefix)) throw new EditRefused(l10n.t('{0} is not in the {1} folder ({2})', file, roleLabel(other), prefix));
   return `${roleFolder(config, role)}/${file.slice(prefix.length)}`;
 }
 
@@ -140,7 +143,7 @@ export function fillTemplate(template: string, fields: Record<string, string>): 
 
 function findStage(id: string, config: TeamConfig): Stage {
   const stage = config.stages.find((s) => s.id === id);
-  if (!stage) throw new EditRefused(`'${id}' is not a stage of this team; stages are: ${config.stages.map((s) => s.id).join(', ')}`);
+  if (!stage) throw new EditRefused(l10n.t("'{0}' is not a stage of this team; stages are: {1}", id, config.stages.map((s) => s.id).join(', ')));
   return stage;
 }
 
@@ -153,8 +156,8 @@ function defaultHandbackStage(config: TeamConfig): Stage {
 
 function requirePerson(person: string, role: string): string {
   const trimmed = person.trim();
-  if (trimmed === '') throw new EditRefused(`name the ${role} who takes the account (their e-mail)`);
-  if (/[\r\n]/.test(trimmed)) throw new EditRefused(`the ${role} must be one line`);
+  if (trimmed === '') throw new EditRefused(l10n.t('name the {0} who takes the account (their e-mail)', role));
+  if (/[\r\n]/.test(trimmed)) throw new EditRefused(l10n.t('the {0} must be one line', role));
   return trimmed;
 }
 

@@ -1,4 +1,5 @@
 /** Expansion of a customer: an upsell (a bigger plan) or a cross-sell (another product) in `opportunities:`. */
+import * as l10n from '@vscode/l10n';
 import { isCalendarDay, type CalendarDay } from './calendarDay';
 import type { TeamConfig } from './config';
 import { appendListItem, EditRefused, readFrontMatterSource } from './frontMatterEdit';
@@ -14,13 +15,13 @@ export interface NewOpportunity {
 }
 
 export function planAddOpportunity(target: EditTarget, opportunity: NewOpportunity, config: TeamConfig): EditPlan {
-  if (target.role !== 'am') throw new EditRefused(`${target.name} is a deal, not a customer: expansion belongs to AM accounts`);
+  if (target.role !== 'am') throw new EditRefused(l10n.t('{0} is a deal, not a customer: expansion belongs to AM accounts', target.name));
   const title = opportunity.title.trim();
-  if (title === '' || /[\r\n]/.test(title)) throw new EditRefused('give the opportunity a one-line title');
-  if (!Number.isFinite(opportunity.value) || opportunity.value < 0) throw new EditRefused('the value must be a number, 0 or more');
+  if (title === '' || /[\r\n]/.test(title)) throw new EditRefused(l10n.t('give the opportunity a one-line title'));
+  if (!Number.isFinite(opportunity.value) || opportunity.value < 0) throw new EditRefused(l10n.t('the value must be a number, 0 or more'));
   const stage = config.stages.find((s) => s.id === opportunity.stage);
-  if (!stage || stage.role !== 'ae') throw new EditRefused(`an opportunity's stage must be one of the AE stages: ${config.stages.filter((s) => s.role === 'ae').map((s) => s.id).join(', ')}`);
-  if (!isCalendarDay(opportunity.closeDate)) throw new EditRefused(`the close date must be a calendar day written YYYY-MM-DD`);
+  if (!stage || stage.role !== 'ae') throw new EditRefused(l10n.t("an opportunity's stage must be one of the AE stages: {0}", config.stages.filter((s) => s.role === 'ae').map((s) => s.id).join(', ')));
+  if (!isCalendarDay(opportunity.closeDate)) throw new EditRefused(l10n.t('the close date must be a calendar day written YYYY-MM-DD'));
   const source = readFrontMatterSource(target.text);
   return {
     file: target.file,
@@ -34,6 +35,6 @@ export function planAddOpportunity(target: EditTarget, opportunity: NewOpportuni
         ['close_date', opportunity.closeDate],
       ]),
     ],
-    summary: `${target.name}: ${opportunity.type} "${title}" added`,
+    summary: l10n.t('{0}: {1} "{2}" added', target.name, opportunity.type, title),
   };
 }

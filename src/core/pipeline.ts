@@ -1,4 +1,5 @@
 /** Filtering and ordering accounts the way a pipeline reads: stage order, then name. */
+import * as l10n from '@vscode/l10n';
 import type { Account } from './account';
 import type { TeamConfig } from './config';
 import type { Role, Stage } from './stage';
@@ -142,7 +143,7 @@ export function groupAccounts(accounts: readonly Account[], config: TeamConfig, 
   }
   const rest = [...byKey.keys()].filter((key) => key !== '').sort((a, b) => a.localeCompare(b));
   for (const key of rest) groups.push(group(key, key));
-  if (byKey.has('')) groups.push(group('', groupBy === 'stage' ? '(no stage)' : groupBy === 'owner' ? '(no owner)' : '(no region)'));
+  if (byKey.has('')) groups.push(group('', groupBy === 'stage' ? l10n.t('(no stage)') : groupBy === 'owner' ? l10n.t('(no owner)') : l10n.t('(no region)')));
   return groups;
 }
 

@@ -2,6 +2,7 @@
  * Date-dependent findings: renewals, stale contact, overdue next steps. Warnings or information,
  * never errors, so the calendar never fails a build. Computed from the index for a given day.
  */
+import * as l10n from '@vscode/l10n';
 import type { Account } from './account';
 import { daysBetween, isCalendarDay, type CalendarDay } from './calendarDay';
 import type { TeamConfig } from './config';
@@ -58,9 +59,13 @@ export function remindersOf(account: Account, config: TeamConfig, today: Calenda
     at('contract_end', severity, code, describeRenewal(renewal));
   }
   const stale = staleContactOf(account, config, today);
-  if (stale) at('last_contact', 'info', 'stale-contact', `No contact for ${stale.days} days (last ${stale.lastContact}); the team's limit is ${config.contact.staleDays}`);
+  if (stale) at('last_contact', 'info', 'stale-contact', l10n.t("No contact for {0} days (last {1}); the team's limit is {2}", stale.days, stale.lastContact, config.contact.staleDays));
   const step = overdueStepOf(account, config, today);
-  if (step) at('next_step_date', 'info', 'next-step-overdue', `Next step overdue since ${step.date} (${relativeDays(-step.daysLate)})${step.step ? `: ${step.step}` : ''}`);
+  if (step) {
+    const late = relativeDays(-step.daysLate);
+    const message = step.step ? l10n.t('Next step overdue since {0} ({1}): {2}', step.date, late, step.step) : l10n.t('Next step overdue since {0} ({1})', step.date, late);
+    at('next_step_date', 'info', 'next-step-overdue', message);
+  }
   return problems;
 }
 

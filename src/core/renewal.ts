@@ -1,4 +1,5 @@
 /** Renewal dates and urgency, exactly as SPEC.md defines them. */
+import * as l10n from '@vscode/l10n';
 import type { Account } from './account';
 import { daysBetween, isCalendarDay, type CalendarDay } from './calendarDay';
 import type { TeamConfig } from './config';
@@ -74,23 +75,23 @@ export function addDays(day: CalendarDay, days: number): CalendarDay {
 
 /** "in 10 days", "today", "12 days ago". */
 export function relativeDays(days: number): string {
-  if (days === 0) return 'today';
-  const n = Math.abs(days);
-  const unit = n === 1 ? 'day' : 'days';
-  return days > 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
+  if (days === 0) return l10n.t('today');
+  if (days === 1) return l10n.t('in 1 day');
+  if (days === -1) return l10n.t('1 day ago');
+  return days > 0 ? l10n.t('in {0} days', days) : l10n.t('{0} days ago', -days);
 }
 
 /** What a person needs to read about a renewal, in one line. */
 export function describeRenewal(renewal: Renewal): string {
-  const ends = `contract ends ${renewal.contractEnd}`;
+  const values = { when: relativeDays(renewal.daysLeft), end: renewal.contractEnd, deadline: renewal.noticeDeadline };
   switch (renewal.severity) {
     case 'overdue':
-      return `Contract ended ${relativeDays(renewal.daysLeft)} (${renewal.contractEnd}) without a renewal`;
+      return l10n.t('Contract ended {when} ({end}) without a renewal', values);
     case 'notice-passed':
-      return `Notice deadline passed ${relativeDays(renewal.daysToDeadline)} (${renewal.noticeDeadline}) · ${ends}`;
+      return l10n.t('Notice deadline passed {when} ({deadline}) · contract ends {end}', { ...values, when: relativeDays(renewal.daysToDeadline) });
     case 'info':
-      return `Auto-renews · notice deadline ${relativeDays(renewal.daysToDeadline)} (${renewal.noticeDeadline}) · ${ends}`;
+      return l10n.t('Auto-renews · notice deadline {when} ({deadline}) · contract ends {end}', { ...values, when: relativeDays(renewal.daysToDeadline) });
     default:
-      return `Notice deadline ${relativeDays(renewal.daysToDeadline)} (${renewal.noticeDeadline}) · ${ends}`;
+      return l10n.t('Notice deadline {when} ({deadline}) · contract ends {end}', { ...values, when: relativeDays(renewal.daysToDeadline) });
   }
 }

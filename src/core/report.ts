@@ -3,6 +3,7 @@
  * and lost, renewals due, quota attainment, key accounts and accounts needing attention. Plain data;
  * `reportMarkdown.ts` and `reportCsv.ts` write it for people and spreadsheets.
  */
+import * as l10n from '@vscode/l10n';
 import type { Account } from './account';
 import { isCalendarDay, type CalendarDay } from './calendarDay';
 import { isRecord, type TeamConfig } from './config';
@@ -128,13 +129,13 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
     .map((account) => {
       const reasons: string[] = [];
       const renewal = renewalOf(account, config, today);
-      if (renewal && needsAttention(renewal)) reasons.push(`renewal ${renewal.severity} (contract ends ${renewal.contractEnd})`);
+      if (renewal && needsAttention(renewal)) reasons.push(l10n.t('renewal {0} (contract ends {1})', renewal.severity, renewal.contractEnd));
       const health = account.data.health;
-      if (typeof health === 'number' && health <= 3 && !stageOf(account)?.closed) reasons.push(`health ${health}/10`);
+      if (typeof health === 'number' && health <= 3 && !stageOf(account)?.closed) reasons.push(l10n.t('health {0}/10', health));
       const stale = staleContactOf(account, config, today);
-      if (stale) reasons.push(`no contact for ${stale.days} days`);
+      if (stale) reasons.push(l10n.t('no contact for {0} days', stale.days));
       const step = overdueStepOf(account, config, today);
-      if (step) reasons.push(`next step overdue since ${step.date}`);
+      if (step) reasons.push(l10n.t('next step overdue since {0}', step.date));
       return { account, reasons };
     })
     .filter((entry) => entry.reasons.length > 0)

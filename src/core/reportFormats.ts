@@ -1,4 +1,5 @@
 /** The report for people (Markdown) and for spreadsheets (one CSV table, a row per item, by section). */
+import * as l10n from '@vscode/l10n';
 import type { Account } from './account';
 import { toCsv, type CsvValue } from './csv';
 import { formatMoney } from './money';
@@ -10,44 +11,44 @@ const sums = (totals: readonly { currency: string; value: number }[]) => (totals
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 function table(headers: string[], rows: string[][]): string {
-  if (rows.length === 0) return '_None._\n';
+  if (rows.length === 0) return `_${l10n.t('None.')}_\n`;
   return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
 }
 
 export function reportToMarkdown(report: Report): string {
   const { period } = report;
-  const out: string[] = [`# Pipeline report ${period.id}`, '', `${period.start} to ${period.end} · as of ${report.today}`, ''];
+  const out: string[] = [`# ${l10n.t('Pipeline report {0}', period.id)}`, '', l10n.t('{0} to {1} · as of {2}', period.start, period.end, report.today), ''];
   const forecast = report.forecast.totals;
-  out.push('## Forecast', '');
+  out.push(`## ${l10n.t('Forecast')}`, '');
   out.push(
     table(
-      ['Currency', 'Won', 'Open deals (weighted)', 'Expansion (weighted)', 'Forecast'],
+      [l10n.t('Currency'), l10n.t('Won'), l10n.t('Open deals (weighted)'), l10n.t('Expansion (weighted)'), l10n.t('Forecast')],
       forecast.map((t) => [t.currency || '—', formatMoney(t.won, t.currency), `${formatMoney(t.deals, t.currency)} (${formatMoney(t.dealsWeighted, t.currency)})`, `${formatMoney(t.expansion, t.currency)} (${formatMoney(t.expansionWeighted, t.currency)})`, `**${formatMoney(t.forecast, t.currency)}**`]),
     ),
   );
-  out.push('## Pipeline by stage', '');
+  out.push(`## ${l10n.t('Pipeline by stage')}`, '');
   out.push(
     table(
-      ['Stage', 'Role', 'Accounts', 'Value', 'Weighted'],
+      [l10n.t('Stage'), l10n.t('Role'), l10n.t('Accounts'), l10n.t('Value'), l10n.t('Weighted')],
       report.pipeline.map((p) => [p.stage, p.role.toUpperCase(), String(p.count), sums(p.totals), p.role === 'ae' ? sums(p.totals.map((t: MoneyTotal) => ({ currency: t.currency, value: t.weighted }))) : '—']),
     ),
   );
-  out.push(`## Deals closing in ${period.id}`, '');
-  out.push(table(['Account', 'Stage', 'Close date', 'Value', 'Probability', 'Owner'], report.forecast.deals.map(({ account, probability }) => [account.name, account.stage ?? '', String(account.data.close_date ?? ''), money(account), `${probability}%`, String(account.data.ae ?? '')])));
-  out.push(`## Expansion closing in ${period.id}`, '');
-  out.push(table(['Account', 'Type', 'Opportunity', 'Stage', 'Close date', 'Value'], report.forecast.expansion.map((o) => [o.account.name, o.type, o.title, o.stage, o.closeDate ?? '', formatMoney(o.value, o.currency)])));
-  out.push(`## Won in ${period.id}`, '');
-  out.push(table(['Account', 'Close date', 'Value', 'AE'], report.won.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
-  out.push(`## Lost in ${period.id}`, '');
-  out.push(table(['Account', 'Close date', 'Value', 'AE'], report.lost.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
-  out.push(`## Renewals due in ${period.id}`, '');
-  out.push(table(['Account', 'Contract end', 'Severity', 'Value at stake', 'AM'], report.renewals.map((r) => [r.account.name, r.contractEnd, r.severity, money(r.account), ownerOf(r.account) ?? ''])));
-  out.push('## Quota attainment', '');
-  out.push(table(['Person', 'Role', 'Region', 'Quota', 'Attained', '%'], report.quota.map((q) => [q.person, (q.role ?? '').toUpperCase(), q.region ?? '', formatMoney(q.quota, ''), formatMoney(q.attained, ''), `${Math.round(q.attainment * 100)}%`])));
-  out.push('## Key accounts', '');
-  out.push(table(['#', 'Account', 'Score', 'Criteria'], report.keyAccounts.map((k) => [String(k.rank), k.account.name, k.score.toFixed(1), k.criteria.map((c) => `${c.name} ${c.score ?? '–'}`).join(', ')])));
-  out.push('## Needing attention', '');
-  out.push(table(['Account', 'Why'], report.attention.map((a) => [a.account.name, a.reasons.join('; ')])));
+  out.push(`## ${l10n.t('Deals closing in {0}', period.id)}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value'), l10n.t('Probability'), l10n.t('Owner')], report.forecast.deals.map(({ account, probability }) => [account.name, account.stage ?? '', String(account.data.close_date ?? ''), money(account), `${probability}%`, String(account.data.ae ?? '')])));
+  out.push(`## ${l10n.t('Expansion closing in {0}', period.id)}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Type'), l10n.t('Opportunity'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value')], report.forecast.expansion.map((o) => [o.account.name, o.type, o.title, o.stage, o.closeDate ?? '', formatMoney(o.value, o.currency)])));
+  out.push(`## ${l10n.t('Won in {0}', period.id)}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.won.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
+  out.push(`## ${l10n.t('Lost in {0}', period.id)}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
+  out.push(`## ${l10n.t('Renewals due in {0}', period.id)}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [r.account.name, r.contractEnd, r.severity, money(r.account), ownerOf(r.account) ?? ''])));
+  out.push(`## ${l10n.t('Quota attainment')}`, '');
+  out.push(table([l10n.t('Person'), l10n.t('Role'), l10n.t('Region'), l10n.t('Quota'), l10n.t('Attained'), '%'], report.quota.map((q) => [q.person, (q.role ?? '').toUpperCase(), q.region ?? '', formatMoney(q.quota, ''), formatMoney(q.attained, ''), `${Math.round(q.attainment * 100)}%`])));
+  out.push(`## ${l10n.t('Key accounts')}`, '');
+  out.push(table(['#', l10n.t('Account'), l10n.t('Score'), l10n.t('Criteria')], report.keyAccounts.map((k) => [String(k.rank), k.account.name, k.score.toFixed(1), k.criteria.map((c) => `${c.name} ${c.score ?? '–'}`).join(', ')])));
+  out.push(`## ${l10n.t('Needing attention')}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Why')], report.attention.map((a) => [a.account.name, a.reasons.join('; ')])));
   return out.join('\n');
 }
 

@@ -2,6 +2,7 @@
  * The YAML reader of the index: gray-matter with js-yaml's core schema, the one measured fastest
  * (about 8× the `yaml` package). No engine that runs code is reachable, and aliases are bounded.
  */
+import * as l10n from '@vscode/l10n';
 import matter from 'gray-matter';
 import * as jsYaml from 'js-yaml';
 
@@ -23,10 +24,7 @@ export const MAX_NODES = 20_000;
 function refuseCode(language: string) {
   return {
     parse(): never {
-      throw new FrontMatterError(
-        'front-matter-language',
-        `front-matter written in '${language}' is refused: Handoff reads YAML only and never runs code from a file`,
-      );
+      throw new FrontMatterError('front-matter-language', l10n.t("front-matter written in '{0}' is refused: Handoff reads YAML only and never runs code from a file", language));
     },
   };
 }
@@ -72,9 +70,9 @@ function toFrontMatterError(error: unknown): FrontMatterError {
   const line = Math.max(0, (yamlError.mark?.line ?? 1) - 1);
   const column = yamlError.mark?.column ?? 0;
   if (/duplicated mapping key/.test(reason)) {
-    return new FrontMatterError('duplicate-key', 'this key appears twice; keep one', line, column);
+    return new FrontMatterError('duplicate-key', l10n.t('this key appears twice; keep one'), line, column);
   }
-  return new FrontMatterError('yaml-syntax', `the front-matter is not valid YAML: ${reason}`, line, column);
+  return new FrontMatterError('yaml-syntax', l10n.t('the front-matter is not valid YAML: {0}', reason), line, column);
 }
 
 /** Counts nodes as JSON would write them, so shared (aliased) structures count every time they appear. */
@@ -84,10 +82,7 @@ function assertBounded(data: unknown) {
   while (stack.length > 0) {
     const value = stack.pop();
     if (--budget < 0) {
-      throw new FrontMatterError(
-        'alias-limit',
-        `the front-matter expands to more than ${MAX_NODES} values (aliases repeated over and over); it is refused rather than expanded`,
-      );
+      throw new FrontMatterError('alias-limit', l10n.t('the front-matter expands to more than {0} values (aliases repeated over and over); it is refused rather than expanded', MAX_NODES));
     }
     if (value !== null && typeof value === 'object') {
       for (const child of Object.values(value)) stack.push(child);

@@ -12,10 +12,10 @@ export interface AccountRef {
 }
 
 /** The account of a tree item or URI argument, else of the active editor, else one the user picks. */
-export async function resolveAccount(workspaces: AccountWorkspaces, arg: unknown, role?: Role, placeHolder = 'Pick an account'): Promise<AccountRef | undefined> {
+export async function resolveAccount(workspaces: AccountWorkspaces, arg: unknown, role?: Role, placeHolder?: string): Promise<AccountRef | undefined> {
   const fromArg = accountOf(workspaces, arg) ?? accountOf(workspaces, vscode.window.activeTextEditor?.document.uri);
   if (fromArg && (!role || fromArg.account.role === role)) return fromArg;
-  return pickAccount(workspaces, role, placeHolder);
+  return pickAccount(workspaces, role, placeHolder ?? vscode.l10n.t('Pick an account'));
 }
 
 export function accountOf(workspaces: AccountWorkspaces, arg: unknown): AccountRef | undefined {
@@ -42,7 +42,7 @@ export async function pickAccount(workspaces: AccountWorkspaces, role: Role | un
       })),
   );
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(role ? `Handoff: there are no ${roleLabel(role)} accounts.` : 'Handoff: there are no accounts in this workspace yet.');
+    void vscode.window.showInformationMessage(role ? vscode.l10n.t('Handoff: there are no {0} accounts.', roleLabel(role)) : vscode.l10n.t('Handoff: there are no accounts in this workspace yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
@@ -52,7 +52,7 @@ export async function pickAccount(workspaces: AccountWorkspaces, role: Role | un
 export async function pickStage(stages: readonly Stage[], current: string | undefined, placeHolder: string): Promise<Stage | undefined> {
   const items = stages.map((stage) => ({
     label: stage.id,
-    description: [stage.id === current ? 'current' : '', stage.probability !== undefined ? `${stage.probability}%` : '', stage.closed ? 'closed' : ''].filter(Boolean).join(' · '),
+    description: [stage.id === current ? vscode.l10n.t('current') : '', stage.probability !== undefined ? `${stage.probability}%` : '', stage.closed ? vscode.l10n.t('closed') : ''].filter(Boolean).join(' · '),
     stage,
   }));
   return (await vscode.window.showQuickPick(items, { placeHolder }))?.stage;
@@ -65,13 +65,13 @@ export function pickPerson(folder: AccountFolder, role: Role, region: unknown, t
     .sort((a, b) => Number(b.region === region) - Number(a.region === region) || a.id.localeCompare(b.id));
   const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
   quickPick.title = title;
-  quickPick.placeholder = members.length > 0 ? `Pick an ${roleLabel(role)} or type an e-mail` : `Type the ${roleLabel(role)}'s e-mail`;
+  quickPick.placeholder = members.length > 0 ? vscode.l10n.t('Pick an {0} or type an e-mail', roleLabel(role)) : vscode.l10n.t("Type the {0}'s e-mail", roleLabel(role));
   const rosterItems = members.map((member) => ({ label: member.id, description: member.region }));
   quickPick.items = rosterItems;
   quickPick.onDidChangeValue((value) => {
     const typed = value.trim();
     const known = rosterItems.some((item) => item.label === typed);
-    quickPick.items = typed && !known ? [{ label: typed, description: 'typed' }, ...rosterItems] : rosterItems;
+    quickPick.items = typed && !known ? [{ label: typed, description: vscode.l10n.t('typed') }, ...rosterItems] : rosterItems;
   });
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {

@@ -44,7 +44,7 @@ export class AccountWorkspaces implements vscode.Disposable {
 
   /** Indexes every folder of the workspace; settles when all are loaded. */
   async start(): Promise<void> {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Handoff: indexing accounts' }, () =>
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Handoff: indexing accounts') }, () =>
       Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.addFolder(folder))),
     );
   }
@@ -85,7 +85,7 @@ export class AccountWorkspaces implements vscode.Disposable {
     const source = new WorkspaceFileSource(workspaceFolder.uri);
     // On disk, a large workspace is read on every core; elsewhere (remote, virtual) through workspace.fs.
     const onDisk = workspaceFolder.uri.scheme === 'file';
-    const store = new AccountStore(source, { bulkRead: onDisk ? parallelReader(workspaceFolder.uri.fsPath) : undefined, keepStamps: this.snapshots !== undefined });
+    const store = new AccountStore(source, { bulkRead: onDisk ? parallelReader(workspaceFolder.uri.fsPath, { messages: vscode.l10n.bundle }) : undefined, keepStamps: this.snapshots !== undefined });
     const folder = { workspaceFolder, store, source, disposables: [] as vscode.Disposable[] };
     this.folders.set(key, folder);
     folder.disposables.push(store.onDidChange((change) => this.changes.fire({ ...change, folder })), this.watch(folder));

@@ -10,15 +10,15 @@ import type { Calendar } from './calendar';
 export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
   return vscode.commands.registerCommand('handoff.logCheckup', async (arg?: unknown, outcome?: unknown, satisfaction?: unknown) => {
     try {
-      const ref = await resolveAccount(workspaces, arg, undefined, 'Log a check-up with which account?');
+      const ref = await resolveAccount(workspaces, arg, undefined, vscode.l10n.t('Log a check-up with which account?'));
       if (!ref) return undefined;
       const said =
         typeof outcome === 'string'
           ? outcome
           : await vscode.window.showInputBox({
-              title: `Check-up with ${ref.account.name}`,
-              prompt: 'What came out of it, in one line?',
-              validateInput: (value) => (value.trim() === '' ? 'A few words are enough' : undefined),
+              title: vscode.l10n.t('Check-up with {0}', ref.account.name),
+              prompt: vscode.l10n.t('What came out of it, in one line?'),
+              validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('A few words are enough') : undefined),
             });
       if (!said) return undefined;
       const score =
@@ -27,8 +27,8 @@ export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: 
           : Number(
               (
                 await vscode.window.showQuickPick(
-                  Array.from({ length: 10 }, (_, i) => ({ label: String(10 - i), description: i === 0 ? 'delighted' : i === 9 ? 'about to leave' : undefined })),
-                  { title: `How satisfied is ${ref.account.name}?`, placeHolder: 'Satisfaction, 1–10' },
+                  Array.from({ length: 10 }, (_, i) => ({ label: String(10 - i), description: i === 0 ? vscode.l10n.t('delighted') : i === 9 ? vscode.l10n.t('about to leave') : undefined })),
+                  { title: vscode.l10n.t('How satisfied is {0}?', ref.account.name), placeHolder: vscode.l10n.t('Satisfaction, 1–10') },
                 )
               )?.label,
             );
@@ -37,7 +37,7 @@ export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: 
       return await applyPlan(ref.folder, planCheckup(target, { today: calendar.today, outcome: said, satisfaction: score }), document);
     } catch (error) {
       if (!(error instanceof EditRefused)) throw error;
-      void vscode.window.showWarningMessage(`Handoff: ${error.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));
       return undefined;
     }
   });

@@ -36,9 +36,9 @@ export function registerConfigCommand(workspaces: AccountWorkspaces): vscode.Dis
     const folder =
       folders.length <= 1
         ? folders[0]
-        : (await vscode.window.showQuickPick(folders.map((f) => ({ label: f.workspaceFolder.name, folder: f })), { placeHolder: 'Which folder is the team?' }))?.folder;
+        : (await vscode.window.showQuickPick(folders.map((f) => ({ label: f.workspaceFolder.name, folder: f })), { placeHolder: vscode.l10n.t('Which folder is the team?') }))?.folder;
     if (!folder) {
-      void vscode.window.showInformationMessage('Handoff: open a folder first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: open a folder first.'));
       return undefined;
     }
     const uri = folder.source.uriOf(CONFIG_FILE);

@@ -12,7 +12,7 @@ import type { Calendar } from './calendar';
 export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
   return vscode.commands.registerCommand('handoff.addOpportunity', async (arg?: unknown, given?: NewOpportunity) => {
     try {
-      const ref = await resolveAccount(workspaces, arg, 'am', 'Add expansion to which customer?');
+      const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Add expansion to which customer?'));
       if (!ref) return undefined;
       const opportunity = given ?? (await askOpportunity(ref.account.name, ref.folder.store.config.stages.filter((s) => s.role === 'ae' && !s.closed), calendar.today));
       if (!opportunity) return undefined;
@@ -20,7 +20,7 @@ export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar
       return await applyPlan(ref.folder, planAddOpportunity(target, opportunity, ref.folder.store.config), document);
     } catch (error) {
       if (!(error instanceof EditRefused)) throw error;
-      void vscode.window.showWarningMessage(`Handoff: ${error.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));
       return undefined;
     }
   });
@@ -30,24 +30,25 @@ async function askOpportunity(name: string, stages: Parameters<typeof pickStage>
   const type = (
     await vscode.window.showQuickPick(
       [
-        { label: 'upsell', description: 'a bigger plan, more seats' },
-        { label: 'cross-sell', description: 'a complementary product' },
+        { label: 'upsell', description: vscode.l10n.t('a bigger plan, more seats') },
+        { label: 'cross-sell', description: vscode.l10n.t('a complementary product') },
       ],
-      { title: `Expansion for ${name}`, placeHolder: 'Upsell or cross-sell?' },
+      { title: vscode.l10n.t('Expansion for {0}', name), placeHolder: vscode.l10n.t('Upsell or cross-sell?') },
     )
   )?.label as NewOpportunity['type'] | undefined;
   if (!type) return undefined;
-  const title = await vscode.window.showInputBox({ title: `${type} for ${name}`, prompt: 'What is it? (one line)', validateInput: (v) => (v.trim() ? undefined : 'A few words') });
+  const heading = vscode.l10n.t('{0} for {1}', type, name);
+  const title = await vscode.window.showInputBox({ title: heading, prompt: vscode.l10n.t('What is it? (one line)'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A few words')) });
   if (!title) return undefined;
-  const value = await vscode.window.showInputBox({ title: `${type} for ${name}`, prompt: 'Annual value', validateInput: (v) => (/^\d+(\.\d+)?$/.test(v.trim()) ? undefined : 'A number, such as 30000') });
+  const value = await vscode.window.showInputBox({ title: heading, prompt: vscode.l10n.t('Annual value'), validateInput: (v) => (/^\d+(\.\d+)?$/.test(v.trim()) ? undefined : vscode.l10n.t('A number, such as 30000')) });
   if (!value) return undefined;
-  const stage = await pickStage(stages, undefined, 'Which stage is it in?');
+  const stage = await pickStage(stages, undefined, vscode.l10n.t('Which stage is it in?'));
   if (!stage) return undefined;
   const closeDate = await vscode.window.showInputBox({
-    title: `${type} for ${name}`,
-    prompt: 'Expected close date (YYYY-MM-DD)',
+    title: heading,
+    prompt: vscode.l10n.t('Expected close date (YYYY-MM-DD)'),
     value: addDays(today, 90),
-    validateInput: (v) => (isCalendarDay(v.trim()) ? undefined : 'A calendar day written YYYY-MM-DD'),
+    validateInput: (v) => (isCalendarDay(v.trim()) ? undefined : vscode.l10n.t('A calendar day written YYYY-MM-DD')),
   });
   if (!closeDate) return undefined;
   return { type, title, value: Number(value), stage: stage.id, closeDate: closeDate.trim() };

@@ -1,4 +1,5 @@
 /** Wires the extension: the index, then each feature as a disposable. Nothing else lives here. */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountWorkspaces } from './accountWorkspaces';
 import { Calendar } from './calendar';
@@ -28,6 +29,9 @@ export interface HandoffApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
+  // The core (problems, renewals, summaries, reports) speaks through @vscode/l10n: hand it the bundle
+  // VS Code loaded for the display language. Without one (English) it keeps its own words.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const workspaces = new AccountWorkspaces(new IndexSnapshots(context.storageUri));
   const filter = new PipelineFilter();
   const calendar = new Calendar();

@@ -12,7 +12,8 @@ export function registerFilterCommands(workspaces: AccountWorkspaces, filter: Pi
     return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([label, count]) => ({ label, description: `${count}` }));
   };
   const pickValue = async (key: 'owner' | 'region' | 'tag', items: vscode.QuickPickItem[]) => {
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: `Show only accounts with this ${key}` });
+    const placeHolder = key === 'owner' ? vscode.l10n.t('Show only accounts with this owner') : key === 'region' ? vscode.l10n.t('Show only accounts with this region') : vscode.l10n.t('Show only accounts with this tag');
+    const picked = await vscode.window.showQuickPick(items, { placeHolder });
     if (picked) filter.set({ [key]: picked.label } as Partial<FilterState>);
   };
   // Each takes an optional value, so a keybinding or another extension can filter without a prompt.
@@ -20,19 +21,19 @@ export function registerFilterCommands(workspaces: AccountWorkspaces, filter: Pi
   const byRegion = async (value?: unknown) => (typeof value === 'string' ? filter.set({ region: value }) : pickValue('region', values((a) => (typeof a.data.region === 'string' ? [a.data.region] : []))));
   const byTag = async (value?: unknown) => (typeof value === 'string' ? filter.set({ tag: value }) : pickValue('tag', values(tagsOf)));
   const byText = async (value?: unknown) => {
-    const text = typeof value === 'string' ? value : await vscode.window.showInputBox({ title: 'Search accounts', prompt: 'Name, owner, region, tag or next step', value: filter.filter.text });
+    const text = typeof value === 'string' ? value : await vscode.window.showInputBox({ title: vscode.l10n.t('Search accounts'), prompt: vscode.l10n.t('Name, owner, region, tag or next step'), value: filter.filter.text });
     if (text !== undefined) filter.set({ text });
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand('handoff.filter', async () => {
       const choices = [
-        { label: '$(person) By Owner…', run: () => byOwner() },
-        { label: '$(globe) By Region…', run: () => byRegion() },
-        { label: '$(tag) By Tag…', run: () => byTag() },
-        { label: '$(search) By Text…', run: () => byText() },
-        ...(filter.active ? [{ label: '$(clear-all) Clear Filter', run: async () => filter.clear() }] : []),
+        { label: vscode.l10n.t('$(person) By Owner…'), run: () => byOwner() },
+        { label: vscode.l10n.t('$(globe) By Region…'), run: () => byRegion() },
+        { label: vscode.l10n.t('$(tag) By Tag…'), run: () => byTag() },
+        { label: vscode.l10n.t('$(search) By Text…'), run: () => byText() },
+        ...(filter.active ? [{ label: vscode.l10n.t('$(clear-all) Clear Filter'), run: async () => filter.clear() }] : []),
       ];
-      const picked = await vscode.window.showQuickPick(choices, { placeHolder: filter.describe() ?? 'Filter the pipeline' });
+      const picked = await vscode.window.showQuickPick(choices, { placeHolder: filter.describe() ?? vscode.l10n.t('Filter the pipeline') });
       await picked?.run();
     }),
     vscode.commands.registerCommand('handoff.filterByOwner', byOwner),
@@ -45,8 +46,12 @@ export function registerFilterCommands(workspaces: AccountWorkspaces, filter: Pi
         groupBy ??
         (
           await vscode.window.showQuickPick(
-            (['stage', 'owner', 'region'] as const).map((g) => ({ label: `Group by ${g}`, description: g === filter.groupBy ? 'current' : undefined, g })),
-            { placeHolder: 'Group the pipeline by…' },
+            [
+              { label: vscode.l10n.t('Group by stage'), g: 'stage' as const },
+              { label: vscode.l10n.t('Group by owner'), g: 'owner' as const },
+              { label: vscode.l10n.t('Group by region'), g: 'region' as const },
+            ].map((item) => ({ ...item, description: item.g === filter.groupBy ? vscode.l10n.t('current') : undefined })),
+            { placeHolder: vscode.l10n.t('Group the pipeline by…') },
           )
         )?.g;
       if (choice) filter.setGroupBy(choice);

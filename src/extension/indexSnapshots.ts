@@ -15,7 +15,8 @@ export class IndexSnapshots {
 
   private uriFor(folder: vscode.Uri): vscode.Uri | undefined {
     if (!this.storage) return undefined;
-    const name = createHash('sha256').update(folder.toString()).digest('hex').slice(0, 16);
+    // Problems are stored with their messages, so a snapshot belongs to one display language.
+    const name = createHash('sha256').update(`${vscode.env.language}\0${folder}`).digest('hex').slice(0, 16);
     return vscode.Uri.joinPath(this.storage, `index-${name}.json`);
   }
 

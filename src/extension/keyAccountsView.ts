@@ -34,7 +34,7 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
     if (node.kind === 'criterion') {
       const item = new vscode.TreeItem(node.name.replace(/_/g, ' '), vscode.TreeItemCollapsibleState.None);
       item.id = `${node.parent}#${node.name}`;
-      item.description = `${node.score ?? 'not scored'} × weight ${node.weight}`;
+      item.description = vscode.l10n.t('{0} × weight {1}', node.score ?? vscode.l10n.t('not scored'), node.weight);
       item.iconPath = new vscode.ThemeIcon(node.score === undefined ? 'circle-outline' : 'circle-filled');
       return item;
     }
@@ -43,11 +43,11 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
     const item = new vscode.TreeItem(`${scored.rank}. ${scored.account.name}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = uri.toString();
     item.resourceUri = uri;
-    item.description = `${scored.score.toFixed(1)}${scored.key ? ' · ★ key account' : ''}`;
+    item.description = scored.key ? vscode.l10n.t('{0} · ★ key account', scored.score.toFixed(1)) : scored.score.toFixed(1);
     item.iconPath = new vscode.ThemeIcon(scored.key ? 'star-full' : 'star-empty');
     item.contextValue = `keyAccount.${scored.account.role}`;
-    item.tooltip = `Weighted score ${scored.score.toFixed(1)} of 10 over the team's criteria; the top ${folder.store.config.scoring.keyAccounts} are key accounts`;
-    item.command = { command: 'vscode.open', title: 'Open Account', arguments: [uri] };
+    item.tooltip = vscode.l10n.t("Weighted score {0} of 10 over the team's criteria; the top {1} are key accounts", scored.score.toFixed(1), folder.store.config.scoring.keyAccounts);
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri] };
     return item;
   }
 }

@@ -15,7 +15,7 @@ export function registerPipelineCommands(workspaces: AccountWorkspaces): vscode.
         return await command(...args);
       } catch (error) {
         if (!(error instanceof EditRefused)) throw error;
-        void vscode.window.showWarningMessage(`Handoff: ${error.message}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));
         return undefined;
       }
     });
@@ -25,7 +25,7 @@ export function registerPipelineCommands(workspaces: AccountWorkspaces): vscode.
     run('handoff.handBack', (arg, to, reason) => handBack(workspaces, arg, typeof to === 'string' ? to : undefined, typeof reason === 'string' ? reason : undefined)),
     run('handoff.newAccount', (name) => newAccount(workspaces, typeof name === 'string' ? name : undefined)),
     run('handoff.openAccount', async () => {
-      const picked = await pickAccount(workspaces, undefined, 'Open an account');
+      const picked = await pickAccount(workspaces, undefined, vscode.l10n.t('Open an account'));
       if (picked) await vscode.window.showTextDocument(picked.folder.source.uriOf(picked.account.file));
     }),
   );
@@ -33,14 +33,14 @@ export function registerPipelineCommands(workspaces: AccountWorkspaces): vscode.
 
 /** Moves to a stage of the account's role; a stage of the other role starts a handoff or a hand-back. */
 export async function moveToStage(workspaces: AccountWorkspaces, arg: unknown, stageId?: string): Promise<vscode.Uri | undefined> {
-  const ref = await resolveAccount(workspaces, arg, undefined, 'Move which account?');
+  const ref = await resolveAccount(workspaces, arg, undefined, vscode.l10n.t('Move which account?'));
   if (!ref) return undefined;
   const { config } = ref.folder.store;
   const stage: Stage | undefined = stageId
     ? config.stages.find((s) => s.id === stageId)
-    : await pickStage(config.stages.filter((s) => s.role === ref.account.role), ref.account.stage, `Move ${ref.account.name} to…`);
+    : await pickStage(config.stages.filter((s) => s.role === ref.account.role), ref.account.stage, vscode.l10n.t('Move {0} to…', ref.account.name));
   if (!stage) {
-    if (stageId) throw new EditRefused(`'${stageId}' is not a stage of this team`);
+    if (stageId) throw new EditRefused(vscode.l10n.t("'{0}' is not a stage of this team", stageId));
     return undefined;
   }
   if (stage.role !== ref.account.role) return stage.role === 'am' ? handOff(workspaces, ref) : handBack(workspaces, ref);
@@ -49,44 +49,45 @@ export async function moveToStage(workspaces: AccountWorkspaces, arg: unknown, s
 }
 
 export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: string): Promise<vscode.Uri | undefined> {
-  const ref = isRef(arg) ? arg : await resolveAccount(workspaces, arg, 'ae', 'Hand off which deal?');
+  const ref = isRef(arg) ? arg : await resolveAccount(workspaces, arg, 'ae', vscode.l10n.t('Hand off which deal?'));
   if (!ref) return undefined;
   const { config } = ref.folder.store;
   let force = false;
   if (ref.account.stage !== config.handoff.from) {
-    const anyway = 'Hand Off Anyway';
-    const answer = await vscode.window.showWarningMessage(`${ref.account.name} is in '${ref.account.stage ?? 'no stage'}', not '${config.handoff.from}'. Hand it off to an AM anyway?`, { modal: true }, anyway);
+    const anyway = vscode.l10n.t('Hand Off Anyway');
+    const question = vscode.l10n.t("{0} is in '{1}', not '{2}'. Hand it off to an AM anyway?", ref.account.name, ref.account.stage ?? vscode.l10n.t('no stage'), config.handoff.from);
+    const answer = await vscode.window.showWarningMessage(question, { modal: true }, anyway);
     if (answer !== anyway) return undefined;
     force = true;
   }
-  const am = to ?? (await pickPerson(ref.folder, 'am', ref.account.data.region, `Hand off ${ref.account.name} to which AM?`));
+  const am = to ?? (await pickPerson(ref.folder, 'am', ref.account.data.region, vscode.l10n.t('Hand off {0} to which AM?', ref.account.name)));
   if (!am) return undefined;
   const { target, document } = await readEditTarget(ref.folder, ref.account.file);
   const template = await readTemplate(ref.folder);
   const plan = planHandoff(target, { to: am, today: localToday(), template, force }, config);
   const uri = await applyPlan(ref.folder, plan, document);
   await showNote(uri);
-  void vscode.window.showInformationMessage(`Handoff: ${plan.summary}. Fill in the handoff note for ${am}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
   return uri;
 }
 
 export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?: string, reason?: string): Promise<vscode.Uri | undefined> {
-  const ref = isRef(arg) ? arg : await resolveAccount(workspaces, arg, 'am', 'Hand back which account?');
+  const ref = isRef(arg) ? arg : await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Hand back which account?'));
   if (!ref) return undefined;
-  const ae = to ?? (await pickPerson(ref.folder, 'ae', ref.account.data.region, `Hand ${ref.account.name} back to which AE?`));
+  const ae = to ?? (await pickPerson(ref.folder, 'ae', ref.account.data.region, vscode.l10n.t('Hand {0} back to which AE?', ref.account.name)));
   if (!ae) return undefined;
   const why =
     reason ??
     (await vscode.window.showInputBox({
-      title: `Hand ${ref.account.name} back to ${ae}`,
-      prompt: 'Why does this account go back to an AE? (kept in the file)',
-      validateInput: (value) => (value.trim() === '' ? 'Say why, in a few words' : undefined),
+      title: vscode.l10n.t('Hand {0} back to {1}', ref.account.name, ae),
+      prompt: vscode.l10n.t('Why does this account go back to an AE? (kept in the file)'),
+      validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Say why, in a few words') : undefined),
     }));
   if (!why) return undefined;
   const { target, document } = await readEditTarget(ref.folder, ref.account.file);
   const plan = planHandback(target, { to: ae, reason: why, today: localToday() }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, document);
-  void vscode.window.showInformationMessage(`Handoff: ${plan.summary}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: {0}.', plan.summary));
   return uri;
 }
 
@@ -108,22 +109,22 @@ export async function newAccount(workspaces: AccountWorkspaces, givenName?: stri
   const folder =
     folders.length <= 1
       ? folders[0]
-      : (await vscode.window.showQuickPick(folders.map((f) => ({ label: f.workspaceFolder.name, folder: f })), { placeHolder: 'New account in which folder?' }))?.folder;
+      : (await vscode.window.showQuickPick(folders.map((f) => ({ label: f.workspaceFolder.name, folder: f })), { placeHolder: vscode.l10n.t('New account in which folder?') }))?.folder;
   if (!folder) return undefined;
   const name =
     givenName ??
-    (await vscode.window.showInputBox({ title: 'New Account', prompt: 'The company name', validateInput: (v) => (fileName(v) ? undefined : 'Type the company name') }));
+    (await vscode.window.showInputBox({ title: vscode.l10n.t('New Account'), prompt: vscode.l10n.t('The company name'), validateInput: (v) => (fileName(v) ? undefined : vscode.l10n.t('Type the company name')) }));
   if (!name?.trim()) return undefined;
   const { config } = folder.store;
   const file = `${roleFolder(config, 'ae')}/${fileName(name)}.md`;
   const uri = folder.source.uriOf(file);
-  if ((await folder.source.readText(file)) !== undefined) throw new EditRefused(`${file} already exists; open it with Handoff: Open Account…`);
+  if ((await folder.source.readText(file)) !== undefined) throw new EditRefused(vscode.l10n.t('{0} already exists; open it with Handoff: Open Account…', file));
   const template = (await folder.source.readText('templates/account.md'))?.replace(/^\ufeff/, '') ?? NEW_ACCOUNT;
   const firstStage = config.stages.find((s) => s.role === 'ae')!;
   const text = fillTemplate(template, { name: name.trim(), stage: firstStage.id, date: localToday() });
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: new TextEncoder().encode(text) });
-  if (!(await vscode.workspace.applyEdit(edit))) throw new EditRefused(`could not create ${file}`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new EditRefused(vscode.l10n.t('could not create {0}', file));
   await vscode.window.showTextDocument(uri);
   return uri;
 }
@@ -144,7 +145,7 @@ async function readTemplate(folder: AccountFolder): Promise<string | undefined> 
   const template = folder.store.config.handoff.template;
   if (!template) return undefined;
   const text = await folder.source.readText(template).catch(() => undefined);
-  if (text === undefined) void vscode.window.showWarningMessage(`Handoff: the handoff template ${template} cannot be read; the built-in checklist was used.`);
+  if (text === undefined) void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: the handoff template {0} cannot be read; the built-in checklist was used.', template));
   return text?.replace(/^\ufeff/, '');
 }
 

@@ -55,8 +55,8 @@ export class PipelineFilter implements vscode.Disposable {
   /** "owner: budi · tag: fintech · “acme”", or undefined when nothing filters. */
   describe(): string | undefined {
     const { owner, region, tag, text } = this.state;
-    const parts = [owner && `owner: ${owner}`, region && `region: ${region}`, tag && `tag: ${tag}`, text && `“${text}”`].filter(Boolean);
-    const grouping = this.grouping === 'stage' ? [] : [`by ${this.grouping}`];
+    const parts = [owner && vscode.l10n.t('owner: {0}', owner), region && vscode.l10n.t('region: {0}', region), tag && vscode.l10n.t('tag: {0}', tag), text && `“${text}”`].filter(Boolean);
+    const grouping = this.grouping === 'stage' ? [] : [this.grouping === 'owner' ? vscode.l10n.t('by owner') : vscode.l10n.t('by region')];
     return parts.length + grouping.length > 0 ? [...parts, ...grouping].join(' · ') : undefined;
   }
 

@@ -130,9 +130,12 @@ function groupItem(node: Extract<PipelineNode, { kind: 'group' }>): vscode.TreeI
   // Open AE stages show the forecast (weighted by probability); closed and AM stages the plain value.
   const weighted = role === 'ae' && !group.stage?.closed;
   const money = group.totals.map((t) => formatMoney(weighted ? t.weighted : t.value, t.currency, true)).join(' + ');
-  item.description = [String(group.accounts.length), money && (weighted ? `${money} weighted` : money)].filter(Boolean).join(' · ');
-  item.tooltip = group.stage
-    ? `${roleLabel(group.stage.role)} stage ${group.stage.id}${group.stage.probability !== undefined ? ` (${group.stage.probability}% default probability)` : ''}`
+  item.description = [String(group.accounts.length), money && (weighted ? vscode.l10n.t('{0} weighted', money) : money)].filter(Boolean).join(' · ');
+  const { stage } = group;
+  item.tooltip = stage
+    ? stage.probability !== undefined
+      ? vscode.l10n.t('{0} stage {1} ({2}% default probability)', roleLabel(stage.role), stage.id, stage.probability)
+      : vscode.l10n.t('{0} stage {1}', roleLabel(stage.role), stage.id)
     : group.label;
   item.contextValue = group.stage ? `stage.${group.stage.role}` : 'group';
   item.iconPath = new vscode.ThemeIcon(group.stage ? (group.stage.closed ? (group.stage.won ? 'pass' : 'circle-slash') : role === 'ae' ? 'target' : 'organization') : 'question');
@@ -146,12 +149,12 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
   const item = new vscode.TreeItem(account.name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = idOf(node);
   item.resourceUri = uri;
-  item.command = { command: 'vscode.open', title: 'Open Account', arguments: [uri] };
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri] };
   const { data } = account;
   const currency = typeof data.currency === 'string' ? data.currency : '';
   const value = typeof data.arr === 'number' ? formatMoney(data.arr, currency, true) : undefined;
   const when = account.role === 'ae' ? closeText(data.close_date) : renewalText(data.contract_end);
-  item.description = [node.key ? '★ key' : undefined, ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
+  item.description = [node.key ? vscode.l10n.t('★ key') : undefined, ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
   item.tooltip = tooltip(account, config);
   const won = account.role === 'ae' && account.stage === config.handoff.from;
   item.contextValue = `account.${account.role}${won ? '.won' : ''}`;
@@ -163,21 +166,21 @@ function opportunityItem(node: Extract<PipelineNode, { kind: 'opportunity' }>): 
   const { opportunity } = node;
   const item = new vscode.TreeItem(`${opportunity.type}: ${opportunity.title}`, vscode.TreeItemCollapsibleState.None);
   item.id = idOf(node);
-  item.description = [formatMoney(opportunity.value, opportunity.currency, true), opportunity.stage, opportunity.closeDate && `closes ${opportunity.closeDate}`].filter(Boolean).join(' · ');
+  item.description = [formatMoney(opportunity.value, opportunity.currency, true), opportunity.stage, opportunity.closeDate && vscode.l10n.t('closes {0}', opportunity.closeDate)].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(opportunity.type === 'upsell' ? 'arrow-up' : 'add');
   item.contextValue = 'opportunity';
-  item.command = { command: 'vscode.open', title: 'Open Account', arguments: [node.folder.source.uriOf(node.account.file)] };
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [node.folder.source.uriOf(node.account.file)] };
   return item;
 }
 
 function closeText(closeDate: unknown): string | undefined {
-  return isCalendarDay(closeDate) ? `closes ${closeDate}` : undefined;
+  return isCalendarDay(closeDate) ? vscode.l10n.t('closes {0}', closeDate) : undefined;
 }
 
 function renewalText(contractEnd: unknown): string | undefined {
   if (!isCalendarDay(contractEnd)) return undefined;
   const days = daysBetween(localToday(), contractEnd);
-  return days < 0 ? `ended ${-days} d ago` : `renews in ${days} d`;
+  return days < 0 ? vscode.l10n.t('ended {0} d ago', -days) : vscode.l10n.t('renews in {0} d', days);
 }
 
 /** Health for customers (AM), win probability for deals (AE). */
@@ -195,16 +198,16 @@ function tooltip(account: Account, config: AccountFolder['store']['config']): vs
   const { data } = account;
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
   const rows: [string, string | undefined][] = [
-    ['Stage', account.stage],
+    [vscode.l10n.t('Stage'), account.stage],
     ['AE', text(data.ae)],
     ['AM', text(data.am)],
-    ['Region', text(data.region)],
+    [vscode.l10n.t('Region'), text(data.region)],
     ['ARR', typeof data.arr === 'number' ? formatMoney(data.arr, text(data.currency) ?? '') : undefined],
-    ['Probability', account.role === 'ae' ? `${winProbability(account, config)}%` : undefined],
-    ['Close date', text(data.close_date)],
-    ['Contract end', text(data.contract_end)],
-    ['Health', text(data.health)],
-    ['Next step', [text(data.next_step), text(data.next_step_date)].filter(Boolean).join(' — ') || undefined],
+    [vscode.l10n.t('Probability'), account.role === 'ae' ? `${winProbability(account, config)}%` : undefined],
+    [vscode.l10n.t('Close date'), text(data.close_date)],
+    [vscode.l10n.t('Contract end'), text(data.contract_end)],
+    [vscode.l10n.t('Health'), text(data.health)],
+    [vscode.l10n.t('Next step'), [text(data.next_step), text(data.next_step_date)].filter(Boolean).join(' — ') || undefined],
   ];
   const markdown = new vscode.MarkdownString(`**${escape(account.name)}**  \n`);
   for (const [label, value] of rows) if (value) markdown.appendMarkdown(`${label}: ${escape(value)}  \n`);

@@ -71,24 +71,25 @@ function lensesFor(account: Account, config: TeamConfig, today: string, uri: vsc
   const renewal = show.renewal ? renewalOf(account, config, today) : undefined;
   if (renewal) {
     const range = at('contract_end');
-    add(range, `${ICON[renewal.severity]} ${describeRenewal(renewal)}`, 'handoff.showRenewals', [], `Renewal: ${renewal.severity}`);
+    add(range, `${ICON[renewal.severity]} ${describeRenewal(renewal)}`, 'handoff.showRenewals', [], vscode.l10n.t('Renewal: {0}', renewal.severity));
     const stage = renewalStage(config);
     if (stage && account.stage !== stage && renewal.severity !== 'ok' && renewal.severity !== 'overdue') {
-      add(range, 'Start Renewal', 'handoff.moveToStage', [uri, stage], `Move ${account.name} to the ${stage} stage`);
+      add(range, vscode.l10n.t('Start Renewal'), 'handoff.moveToStage', [uri, stage], vscode.l10n.t('Move {0} to the {1} stage', account.name, stage));
     }
-    add(range, 'Log Check-up…', 'handoff.logCheckup', [uri]);
+    add(range, vscode.l10n.t('Log Check-up…'), 'handoff.logCheckup', [uri]);
   }
   if (show.handoff && account.role === 'ae' && account.stage === config.handoff.from) {
-    add(at('stage'), '$(arrow-swap) Hand off to AM', 'handoff.handOff', [uri], `Move ${account.name} to the AM folder with a handoff note`);
+    add(at('stage'), vscode.l10n.t('$(arrow-swap) Hand off to AM'), 'handoff.handOff', [uri], vscode.l10n.t('Move {0} to the AM folder with a handoff note', account.name));
   }
   const stale = show.staleContact ? staleContactOf(account, config, today) : undefined;
   if (stale) {
-    add(at('last_contact'), `$(clock) No contact for ${stale.days} days · Log Check-up…`, 'handoff.logCheckup', [uri], `The team's limit is ${config.contact.staleDays} days`);
+    add(at('last_contact'), vscode.l10n.t('$(clock) No contact for {0} days · Log Check-up…', stale.days), 'handoff.logCheckup', [uri], vscode.l10n.t("The team's limit is {0} days", config.contact.staleDays));
   }
   const step = show.nextStep ? overdueStepOf(account, config, today) : undefined;
   if (step) {
-    const late = `${step.daysLate} day${step.daysLate === 1 ? '' : 's'}`;
-    add(at('next_step_date'), `$(clock) Next step overdue by ${late}${step.step ? `: ${step.step}` : ''}`, 'handoff.editField', [uri, 'next_step_date'], 'Select the date to change it');
+    const late = step.daysLate === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', step.daysLate);
+    const title = step.step ? vscode.l10n.t('$(clock) Next step overdue by {0}: {1}', late, step.step) : vscode.l10n.t('$(clock) Next step overdue by {0}', late);
+    add(at('next_step_date'), title, 'handoff.editField', [uri, 'next_step_date'], vscode.l10n.t('Select the date to change it'));
   }
   return lenses;
 }

@@ -7,15 +7,16 @@ import type { Calendar } from './calendar';
 
 export const RENEWALS_VIEW = 'handoff.renewals';
 
-const BUCKETS: { label: string; severities: RenewalSeverity[]; icon: string; color?: string }[] = [
-  { label: 'Overdue', severities: ['overdue'], icon: 'error', color: 'list.errorForeground' },
-  { label: 'Notice passed', severities: ['notice-passed'], icon: 'warning', color: 'list.warningForeground' },
-  { label: 'Critical', severities: ['critical'], icon: 'warning', color: 'list.warningForeground' },
-  { label: 'Warning', severities: ['warning'], icon: 'bell' },
-  { label: 'Later', severities: ['info', 'ok'], icon: 'calendar' },
+/** Labels are functions: translations are looked up when the tree is drawn, not when the module loads. */
+const BUCKETS: { id: string; label: () => string; severities: RenewalSeverity[]; icon: string; color?: string }[] = [
+  { id: 'overdue', label: () => vscode.l10n.t('Overdue'), severities: ['overdue'], icon: 'error', color: 'list.errorForeground' },
+  { id: 'notice-passed', label: () => vscode.l10n.t('Notice passed'), severities: ['notice-passed'], icon: 'warning', color: 'list.warningForeground' },
+  { id: 'critical', label: () => vscode.l10n.t('Critical'), severities: ['critical'], icon: 'warning', color: 'list.warningForeground' },
+  { id: 'warning', label: () => vscode.l10n.t('Warning'), severities: ['warning'], icon: 'bell' },
+  { id: 'later', label: () => vscode.l10n.t('Later'), severities: ['info', 'ok'], icon: 'calendar' },
 ];
 
-type RenewalNode = { kind: 'bucket'; label: string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] } | { kind: 'renewal'; folder: AccountFolder; renewal: Renewal };
+type RenewalNode = { kind: 'bucket'; id: string; label: () => string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] } | { kind: 'renewal'; folder: AccountFolder; renewal: Renewal };
 
 class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -51,9 +52,9 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
 
   getTreeItem(node: RenewalNode): vscode.TreeItem {
     if (node.kind === 'bucket') {
-      const open = node.renewals.length > 0 && node.label !== 'Later';
-      const item = new vscode.TreeItem(node.label, node.renewals.length === 0 ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `bucket:${node.label}`;
+      const open = node.renewals.length > 0 && node.id !== 'later';
+      const item = new vscode.TreeItem(node.label(), node.renewals.length === 0 ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `bucket:${node.id}`;
       item.description = String(node.renewals.length);
       item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
       item.contextValue = 'renewalBucket';
@@ -67,13 +68,13 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     item.resourceUri = uri;
     const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
     const atStake = typeof account.data.arr === 'number' ? formatMoney(account.data.arr, currency, true) : undefined;
-    const when = renewal.daysLeft < 0 ? `ended ${relativeDays(renewal.daysLeft)}` : `${renewal.daysLeft} days left`;
-    item.description = [when, atStake, renewal.autoRenew ? 'auto-renews' : undefined].filter(Boolean).join(' · ');
-    item.tooltip = `${account.name}: contract ends ${renewal.contractEnd}, notice by ${renewal.noticeDeadline} (${renewal.severity})`;
+    const when = renewal.daysLeft < 0 ? vscode.l10n.t('ended {0}', relativeDays(renewal.daysLeft)) : vscode.l10n.t('{0} days left', renewal.daysLeft);
+    item.description = [when, atStake, renewal.autoRenew ? vscode.l10n.t('auto-renews') : undefined].filter(Boolean).join(' · ');
+    item.tooltip = vscode.l10n.t('{name}: contract ends {end}, notice by {deadline} ({severity})', { name: account.name, end: renewal.contractEnd, deadline: renewal.noticeDeadline, severity: renewal.severity });
     item.iconPath = new vscode.ThemeIcon('account');
     item.contextValue = 'renewal';
     const line = account.keys.get('contract_end')?.line ?? 0;
-    item.command = { command: 'vscode.open', title: 'Open Account', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
     return item;
   }
 }
@@ -82,14 +83,14 @@ export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Ca
   const provider = new RenewalsTreeProvider(workspaces, calendar);
   const treeView = vscode.window.createTreeView(RENEWALS_VIEW, { treeDataProvider: provider });
   const status = vscode.window.createStatusBarItem('handoff.renewals', vscode.StatusBarAlignment.Left, 50);
-  status.name = 'Handoff Renewals';
+  status.name = vscode.l10n.t('Handoff Renewals');
   status.command = 'handoff.showRenewals';
   const needingAttention = () => provider.all().filter(({ renewal }) => needsAttention(renewal)).length;
   const update = () => {
     provider.refresh();
     const count = needingAttention();
-    status.text = `$(calendar) Renewals: ${count} need${count === 1 ? 's' : ''} attention`;
-    status.tooltip = 'Overdue, notice passed, critical or warning renewals — click to open the Renewals view';
+    status.text = count === 1 ? vscode.l10n.t('$(calendar) Renewals: 1 needs attention') : vscode.l10n.t('$(calendar) Renewals: {0} need attention', count);
+    status.tooltip = vscode.l10n.t('Overdue, notice passed, critical or warning renewals — click to open the Renewals view');
     if (count > 0) status.show();
     else status.hide();
   };

@@ -25,13 +25,13 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
       const uri =
         target ??
         (await vscode.window.showSaveDialog({
-          title: 'Export Report as CSV',
+          title: vscode.l10n.t('Export Report as CSV'),
           defaultUri: vscode.Uri.joinPath(folder.workspaceFolder.uri, `handoff-report-${period.id}.csv`),
           filters: { CSV: ['csv'] },
         }));
       if (!uri) return undefined;
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(reportToCsv(await report(folder, period))));
-      void vscode.window.showInformationMessage(`Handoff: report for ${period.id} exported to ${vscode.workspace.asRelativePath(uri)}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: report for {0} exported to {1}.', period.id, vscode.workspace.asRelativePath(uri)));
       return uri;
     }),
     vscode.commands.registerCommand('handoff.compareWithBranch', async (branch?: string) => {
@@ -39,23 +39,23 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
       if (!folder) return undefined;
       // git may run programs a repository's own config names (hooks, fsmonitor): only in trusted folders.
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Handoff: Compare with Branch runs git, so it needs a trusted workspace.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: Compare with Branch runs git, so it needs a trusted workspace.'));
         return undefined;
       }
       if (folder.workspaceFolder.uri.scheme !== 'file') {
-        void vscode.window.showWarningMessage('Handoff: Compare with Branch needs a folder on disk with git.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: Compare with Branch needs a folder on disk with git.'));
         return undefined;
       }
       const dir = folder.workspaceFolder.uri.fsPath;
       try {
-        const base = branch ?? (await vscode.window.showQuickPick(listBranches(dir), { placeHolder: 'Compare the working tree with which branch?' }));
+        const base = branch ?? (await vscode.window.showQuickPick(listBranches(dir), { placeHolder: vscode.l10n.t('Compare the working tree with which branch?') }));
         if (!base) return undefined;
         const { config } = folder.store;
         const revisions = readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], base, undefined);
         const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
-        return showMarkdown(diffToMarkdown(diff, base, 'working tree'));
+        return showMarkdown(diffToMarkdown(diff, base, vscode.l10n.t('working tree')));
       } catch (error) {
-        void vscode.window.showWarningMessage(`Handoff: ${(error as Error).message}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', (error as Error).message));
         return undefined;
       }
     }),
@@ -71,7 +71,7 @@ async function showMarkdown(content: string): Promise<vscode.TextDocument> {
 async function pickFolder(workspaces: AccountWorkspaces): Promise<AccountFolder | undefined> {
   const folders = workspaces.all().filter((folder) => folder.store.size > 0);
   if (folders.length <= 1) return folders[0] ?? workspaces.all()[0];
-  return (await vscode.window.showQuickPick(folders.map((folder) => ({ label: folder.workspaceFolder.name, folder })), { placeHolder: 'Which team?' }))?.folder;
+  return (await vscode.window.showQuickPick(folders.map((folder) => ({ label: folder.workspaceFolder.name, folder })), { placeHolder: vscode.l10n.t('Which team?') }))?.folder;
 }
 
 async function pickPeriod(today: string, given?: string): Promise<Period | undefined> {
@@ -81,11 +81,11 @@ async function pickPeriod(today: string, given?: string): Promise<Period | undef
   const year = parsePeriod(today.slice(0, 4))!;
   const picked = await vscode.window.showQuickPick(
     [
-      { label: current.id, description: 'this quarter', period: current },
-      { label: next.id, description: 'next quarter', period: next },
-      { label: year.id, description: 'this year', period: year },
+      { label: current.id, description: vscode.l10n.t('this quarter'), period: current },
+      { label: next.id, description: vscode.l10n.t('next quarter'), period: next },
+      { label: year.id, description: vscode.l10n.t('this year'), period: year },
     ],
-    { placeHolder: 'Report on which period?' },
+    { placeHolder: vscode.l10n.t('Report on which period?') },
   );
   return picked?.period;
 }

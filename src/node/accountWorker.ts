@@ -1,6 +1,7 @@
 // A worker thread of the parallel reader: reads and parses the shares of account files it is sent.
 // It stays alive between loads, so its compiled code stays warm.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as l10n from '@vscode/l10n';
 import { parseConfig } from '../core/config';
 import type { Role } from '../core/stage';
 import { readAccountFile } from './accountFile';
@@ -11,6 +12,9 @@ interface Share {
   configText: string | undefined;
   withStamps: boolean;
 }
+
+const { messages } = (workerData ?? {}) as { messages?: l10n.l10nJsonFormat };
+if (messages) l10n.config({ contents: messages });
 
 parentPort!.on('message', ({ root, jobs, configText, withStamps }: Share) => {
   const { config } = parseConfig(configText);

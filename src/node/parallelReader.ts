@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { l10nJsonFormat } from '@vscode/l10n';
 import { parseConfig } from '../core/config';
 import { reviveRecord } from '../core/indexSnapshot';
 import type { Role } from '../core/stage';
@@ -16,11 +17,17 @@ import { readAccountFile, type ReadResult } from './accountFile';
 
 const IDLE_MS = 60_000;
 
-/**
- * @param root the workspace folder on disk
- * @param workerScript the built `accountWorker.js`
- */
-export function parallelReader(root: string, workerScript = path.join(__dirname, 'accountWorker.js'), threads = os.availableParallelism?.() ?? os.cpus().length): BulkReader {
+export interface ParallelReaderOptions {
+  /** The built `accountWorker.js`; by default the one next to this bundle. */
+  workerScript?: string;
+  threads?: number;
+  /** The message bundle this thread's `@vscode/l10n` uses, so problems read by workers speak the same language. */
+  messages?: l10nJsonFormat;
+}
+
+/** @param root the workspace folder on disk */
+export function parallelReader(root: string, options: ParallelReaderOptions = {}): BulkReader {
+  const { workerScript = path.join(__dirname, 'accountWorker.js'), threads = os.availableParallelism?.() ?? os.cpus().length, messages } = options;
   const count = Math.max(0, Math.min(threads - 1, 7));
   let pool: Worker[] = [];
   let idle: ReturnType<typeof setTimeout> | undefined;
@@ -32,7 +39,7 @@ export function parallelReader(root: string, workerScript = path.join(__dirname,
     if (count === 0 || !fs.existsSync(workerScript)) return readHere(root, jobs, configText, withStamps);
     clearTimeout(idle);
     while (pool.length < count) {
-      const worker = new Worker(workerScript);
+      const worker = new Worker(workerScript, { workerData: { messages } });
       worker.unref();
       pool.push(worker);
     }

@@ -68,7 +68,7 @@ async function main() {
     (matter as unknown as { clearCache(): void }).clearCache();
   });
 
-  const options = { bulkRead: parallelReader(dir, workerScript), bulkThreshold: 2_000 };
+  const options = { bulkRead: parallelReader(dir, { workerScript }), bulkThreshold: 2_000 };
   let store = new AccountStore(new NodeFileSource(dir));
   results.coldOneThread = await time(reps, async () => {
     store = new AccountStore(new NodeFileSource(dir));

@@ -35,7 +35,7 @@ async function waitUntilHealthy(port, child, timeoutMs = 60_000) {
 }
 
 /**
- * @param {{ userDataDir?: string, extensionsDir?: string, env?: NodeJS.ProcessEnv, log?: (line: string) => void, port?: number }} options
+ * @param {{ userDataDir?: string, extensionsDir?: string, locale?: string, env?: NodeJS.ProcessEnv, log?: (line: string) => void, port?: number }} options
  */
 async function startCodeServer(options = {}) {
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server is not installed; run: node test/host/setup.js`);
@@ -45,6 +45,7 @@ async function startCodeServer(options = {}) {
   const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
+  if (options.locale && !options.locale.startsWith('en')) registerLanguage(options.locale, userDataDir, scratch);
   const configFile = path.join(scratch, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const child = spawn(
@@ -60,6 +61,7 @@ async function startCodeServer(options = {}) {
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
       '--vscode-option', 'enable-smoke-test-driver',
+      ...(options.locale ? ['--locale', options.locale] : []),
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
@@ -95,6 +97,21 @@ async function startCodeServer(options = {}) {
     return `${origin}/?${query}`;
   };
   return { port, origin, workbenchUrl, stop, process: child };
+}
+
+/**
+ * VS Code runs in a language only when a language pack for it is known (`languagepacks.json` in the
+ * user data folder), and real packs come from the Marketplace, which this machine cannot reach. A
+ * pack with no translations of VS Code's own strings is enough: the workbench stays English, while
+ * `vscode.env.language` becomes `locale` and extensions load their `l10n/bundle.l10n.<locale>.json`
+ * and `package.nls.<locale>.json`, which is what the extension's own translation tests need.
+ */
+function registerLanguage(locale, userDataDir, scratch) {
+  const translations = path.join(scratch, 'language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `handoff-test-${locale}`, extensions: [{ extensionIdentifier: { id: `handoff-test.language-pack-${locale}` }, version: '0.0.0' }], translations: { vscode: translations }, label: locale };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }
 
 const CHROMIUM_ARGS = [

@@ -11,7 +11,7 @@ const WORKBENCH_NOISE = /^(\[(AgentHost|RemoteAgentHostProtocol|ChatModelSelecti
 const TIMEOUT_MS = Number(process.env.HANDOFF_TEST_TIMEOUT_MS || 300_000);
 
 function parseFlags(argv) {
-  const flags = { extensionDevelopmentPaths: [], folder: undefined, extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined };
+  const flags = { extensionDevelopmentPaths: [], folder: undefined, extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined, locale: undefined };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const [name, inline] = arg.startsWith('--') ? [arg.slice(2).split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : [undefined, undefined];
@@ -20,6 +20,7 @@ function parseFlags(argv) {
     else if (name === 'extensionTestsPath') flags.extensionTestsPath = value();
     else if (name === 'user-data-dir') flags.userDataDir = value();
     else if (name === 'extensions-dir') flags.extensionsDir = value();
+    else if (name === 'locale') flags.locale = value();
     else if (name === undefined) flags.folder = arg;
     // Other VS Code flags (--no-sandbox, --disable-extensions, …) have no meaning for a fresh code-server.
   }
@@ -30,7 +31,7 @@ async function main() {
   const flags = parseFlags(process.argv.slice(2));
   const verbose = process.env.HANDOFF_TEST_VERBOSE === '1';
   // runTests passes test-electron's shared profile folders; a fresh one per run keeps runs independent.
-  const server = await startCodeServer({ log: verbose ? (line) => process.stderr.write(`[code-server] ${line}`) : undefined });
+  const server = await startCodeServer({ locale: flags.locale, log: verbose ? (line) => process.stderr.write(`[code-server] ${line}`) : undefined });
   let browser;
   const finish = (code) => {
     server.stop();

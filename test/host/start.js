@@ -2,7 +2,8 @@
 'use strict';
 // `npm start`: the extension (built from this folder) in code-server's real VS Code, on a copy of the
 // sample workspace, at an address to open in a browser. Ctrl+C stops it.
-//   HANDOFF_PORT=8080 picks the port; HANDOFF_WORKSPACE=/path opens another folder instead of the sample.
+//   HANDOFF_PORT=8080 picks the port; HANDOFF_WORKSPACE=/path opens another folder instead of the sample;
+//   HANDOFF_LOCALE=id shows the extension in Bahasa Indonesia.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -21,7 +22,7 @@ async function main() {
     fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), folder, { recursive: true });
   }
   const port = process.env.HANDOFF_PORT ? Number(process.env.HANDOFF_PORT) : undefined;
-  const server = await startCodeServer({ port });
+  const server = await startCodeServer({ port, locale: process.env.HANDOFF_LOCALE });
   const url = server.workbenchUrl({ folder, extensionDevelopmentPaths: [root] });
   process.stdout.write(`\nHandoff is running in VS Code (code-server) on ${folder}\n\n  Open: ${url}\n\nPress Ctrl+C to stop.\n`);
   const stop = () => {

@@ -1,0 +1,54 @@
+// Runs only in a host started with --locale id (test/run.js): what an Indonesian sales team reads.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { localToday } from '../../src/core/calendarDay';
+import { addDays } from '../../src/core/renewal';
+import type { HandoffApi } from '../../src/extension/extension';
+import { activateHandoff, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
+
+const today = localToday();
+const contractEnd = addDays(today, 70);
+const deadline = addDays(today, 10);
+const CUSTOMER = ['---', 'name: Lensa Logistik', 'stage: active', 'am: budi@example.com', 'arr: 75000', `contract_end: ${contractEnd}`, `last_contact: ${addDays(today, -45)}`, '---', '', '# Lensa Logistik', ''].join('\n');
+const BROKEN = ['---', 'name: Kopi Kenangan', 'stage: negotiatoin', 'ae: dewi@example.com', '---', ''].join('\n');
+
+describe('Handoff in Bahasa Indonesia', () => {
+  let api: HandoffApi;
+  const customer = workspaceUri('accounts', 'am', 'apac', 'lensa-logistik.md');
+  const broken = workspaceUri('accounts', 'ae', 'apac', 'kopi-kenangan.md');
+  before(async () => {
+    assert.equal(vscode.env.language, 'id', 'the test host runs in Bahasa Indonesia');
+    api = await activateHandoff();
+    fs.writeFileSync(customer.fsPath, CUSTOMER);
+    fs.writeFileSync(broken.fsPath, BROKEN);
+    await waitFor('the new accounts in the index', () => api.pipeline().some((g) => g.children.some((c) => c.label === 'Lensa Logistik')));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of [customer, broken]) if (fs.existsSync(uri.fsPath)) fs.unlinkSync(uri.fsPath);
+  });
+
+  it('reports problems in the Problems panel in Indonesian, with the quick fix', async () => {
+    const [diagnostic] = await waitFor('a problem for the misspelt stage', () => handoffDiagnostics(broken).length > 0 && handoffDiagnostics(broken));
+    assert.equal(diagnostic.message, "tahap 'negotiatoin' bukan tahap tim ini; maksud Anda 'negotiation'?");
+    await vscode.workspace.openTextDocument(broken);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', broken, diagnostic.range);
+    assert.ok(actions.some((action) => action.title === "Ubah tahap menjadi 'negotiation'"), actions.map((a) => a.title).join(', '));
+  });
+
+  it('writes the renewal lenses and their warning in Indonesian', async () => {
+    await vscode.workspace.openTextDocument(customer);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', customer)) ?? [];
+    const titles = lenses.map((lens) => lens.command?.title);
+    assert.equal(titles[0], `$(warning) Batas pemberitahuan dalam 10 hari (${deadline}) · kontrak berakhir ${contractEnd}`);
+    assert.ok(titles.includes('Mulai Perpanjangan'), titles.join(' | '));
+    const renewal = await waitFor('the renewal warning', () => handoffDiagnostics(customer).find((d) => d.code === 'renewal-critical'));
+    assert.equal(renewal.message, `Batas pemberitahuan dalam 10 hari (${deadline}) · kontrak berakhir ${contractEnd}`);
+  });
+
+  it('describes the pipeline in Indonesian', () => {
+    const negotiation = api.pipeline().find((group) => group.label === 'negotiation');
+    assert.equal(negotiation?.description, '2 · USD 84K + EUR 76K tertimbang');
+  });
+});
