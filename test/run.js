@@ -66,13 +66,18 @@ async function runIntegration() {
     executable = path.join(__dirname, 'host', 'codeServerHost.js');
   }
   await runGrammar();
-  await runSuite(executable, 'en');
+  await runSuite(executable, 'default', 'en');
   step('integration tests in Bahasa Indonesia (--locale id)');
-  await runSuite(executable, 'id');
+  await runSuite(executable, 'id', 'id');
+  // Restricted Mode needs code-server's workspace trust; a desktop VS Code here always trusts the folder.
+  if (!process.env.HANDOFF_VSCODE_EXECUTABLE) {
+    step('integration tests in Restricted Mode (an untrusted folder)');
+    await runSuite(executable, 'restricted', 'en');
+  }
 }
 
-/** One run of the integration suite on a fresh copy of the sample; `locale` picks the `*.<locale>.test.js` files or, for en, the rest. */
-async function runSuite(executable, locale) {
+/** One run of the integration suite on a fresh copy of the sample: `*.<suite>.test.js`, or for `default` every other test file. */
+async function runSuite(executable, suite, locale) {
   const { runTests } = require('@vscode/test-electron');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
   const workspace = path.join(scratch, 'workspace');
@@ -84,7 +89,7 @@ async function runSuite(executable, locale) {
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [workspace, '--disable-extensions', `--locale=${locale}`],
-      extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_LOCALE: locale },
+      extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_SUITE: suite },
     });
   } catch (error) {
     process.stderr.write(`integration run failed: ${error.message}\n`);

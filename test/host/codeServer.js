@@ -35,7 +35,7 @@ async function waitUntilHealthy(port, child, timeoutMs = 60_000) {
 }
 
 /**
- * @param {{ userDataDir?: string, extensionsDir?: string, locale?: string, env?: NodeJS.ProcessEnv, log?: (line: string) => void, port?: number }} options
+ * @param {{ userDataDir?: string, extensionsDir?: string, locale?: string, trusted?: boolean, env?: NodeJS.ProcessEnv, log?: (line: string) => void, port?: number }} options
  */
 async function startCodeServer(options = {}) {
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server is not installed; run: node test/host/setup.js`);
@@ -57,7 +57,8 @@ async function startCodeServer(options = {}) {
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      // Trusted unless asked otherwise; `trusted: false` opens folders in Restricted Mode.
+      ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
       '--vscode-option', 'enable-smoke-test-driver',

@@ -31,7 +31,9 @@ async function main() {
   const flags = parseFlags(process.argv.slice(2));
   const verbose = process.env.HANDOFF_TEST_VERBOSE === '1';
   // runTests passes test-electron's shared profile folders; a fresh one per run keeps runs independent.
-  const server = await startCodeServer({ locale: flags.locale, log: verbose ? (line) => process.stderr.write(`[code-server] ${line}`) : undefined });
+  // The Restricted Mode suite (test/run.js) opens the folder untrusted.
+  const trusted = process.env.HANDOFF_TEST_SUITE !== 'restricted';
+  const server = await startCodeServer({ locale: flags.locale, trusted, log: verbose ? (line) => process.stderr.write(`[code-server] ${line}`) : undefined });
   let browser;
   const finish = (code) => {
     server.stop();

@@ -5,18 +5,19 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  // `<name>.<locale>.test.js` runs only in a host started with that --locale; the rest in English.
-  const locale = process.env.HANDOFF_TEST_LOCALE ?? 'en';
+  // `<name>.<suite>.test.js` runs only in the host test/run.js starts for that suite (`id`: --locale id,
+  // `restricted`: an untrusted folder); every other test file in the default one.
+  const suite = process.env.HANDOFF_TEST_SUITE ?? 'default';
   for (const file of fs.readdirSync(__dirname)) {
-    const suffix = /\.(\w\w)\.test\.js$/.exec(file)?.[1] ?? 'en';
-    if (file.endsWith('.test.js') && suffix === locale) mocha.addFile(path.join(__dirname, file));
+    const suffix = /\.(\w+)\.test\.js$/.exec(file)?.[1] ?? 'default';
+    if (file.endsWith('.test.js') && suffix === suite) mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
     const runner = mocha.run(() => {
       const { passes, failures } = runner.stats ?? { passes: 0, failures: 1 };
       const resultsFile = process.env.HANDOFF_TEST_RESULTS;
       if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passed: passes, failed: failures }));
-      console.log(`integration (${locale}): ${passes} passed, ${failures} failed`);
+      console.log(`integration (${suite}): ${passes} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} integration tests failed`));
       else resolve();
     });

@@ -1,0 +1,40 @@
+// Runs only in the host test/run.js opens on an untrusted folder: the extension declares
+// `untrustedWorkspaces: limited`, so it must work in Restricted Mode and hold back only git.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { activateHandoff, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
+
+describe('Handoff in Restricted Mode', () => {
+  before(() => assert.equal(vscode.workspace.isTrusted, false, 'the test host opened the folder untrusted'));
+
+  it('indexes the accounts and shows the pipeline', async () => {
+    const api = await activateHandoff();
+    const stages = api.pipeline().map((group) => group.label);
+    assert.ok(stages.includes('negotiation') && stages.includes('renewal'), stages.join(', '));
+    assert.ok(api.pipeline().reduce((sum, group) => sum + group.children.length, 0) >= 30);
+  });
+
+  it('reports problems as in a trusted folder', async () => {
+    const uri = workspaceUri('accounts', 'ae', 'apac', 'untrusted-typo.md');
+    fs.writeFileSync(uri.fsPath, '---\nname: Typo\nstage: negotiatoin\n---\n');
+    try {
+      const [problem] = await waitFor('the problem', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
+      assert.equal(problem.code, 'unknown-stage');
+    } finally {
+      fs.unlinkSync(uri.fsPath);
+    }
+  });
+
+  it('does not run git for Compare with Branch until the folder is trusted', async () => {
+    const dir = workspaceUri().fsPath;
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    // The same call opens the review in a trusted folder (reports.test.ts).
+    const result = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('handoff.compareWithBranch', 'main');
+    assert.equal(result, undefined);
+  });
+});
