@@ -73,11 +73,14 @@ async function runIntegration() {
   if (!process.env.HANDOFF_VSCODE_EXECUTABLE) {
     step('integration tests in Restricted Mode (an untrusted folder)');
     await runSuite(executable, 'restricted', 'en');
+    // A folder reached only through a FileSystemProvider (test/integration/virtualFolder.ts), as in a browser.
+    step('integration tests on a virtual folder (no file: URIs)');
+    await runSuite(executable, 'virtual', 'en', (dir) => `handoff-test-vfs:${dir}`);
   }
 }
 
 /** One run of the integration suite on a fresh copy of the sample: `*.<suite>.test.js`, or for `default` every other test file. */
-async function runSuite(executable, suite, locale) {
+async function runSuite(executable, suite, locale, folderUri) {
   const { runTests } = require('@vscode/test-electron');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
   const workspace = path.join(scratch, 'workspace');
@@ -88,7 +91,7 @@ async function runSuite(executable, suite, locale) {
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', `--locale=${locale}`],
+      launchArgs: [folderUri ? `--folder-uri=${folderUri(workspace)}` : workspace, '--disable-extensions', `--locale=${locale}`],
       extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_SUITE: suite },
     });
   } catch (error) {

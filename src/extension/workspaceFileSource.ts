@@ -18,9 +18,30 @@ export class WorkspaceFileSource implements FileSource {
   }
 
   async listFiles(folder: string): Promise<string[]> {
+    // Search (ripgrep) serves folders on disk; a virtual folder has no search provider, so it is walked.
+    if (this.folder.scheme !== 'file') return this.walk(folder);
     // `null` excludes: `files.exclude` hides files from people, not accounts from the index.
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.uriOf(folder), '**/*'), null);
     return uris.map((uri) => this.relativePath(uri)).filter((file): file is string => file !== undefined);
+  }
+
+  private async walk(folder: string): Promise<string[]> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(this.uriOf(folder));
+    } catch {
+      return [];
+    }
+    const files: string[] = [];
+    for (const [name, type] of entries) {
+      const file = `${folder}/${name}`;
+      // Linked folders are not followed: a link back up would never end.
+      if (type & vscode.FileType.Directory) {
+        if (!(type & vscode.FileType.SymbolicLink)) files.push(...(await this.walk(file)));
+      }
+      else if (type & vscode.FileType.File) files.push(file);
+    }
+    return files;
   }
 
   async stat(file: string): Promise<FileStamp | undefined> {

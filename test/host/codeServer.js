@@ -84,7 +84,7 @@ async function startCodeServer(options = {}) {
     throw error;
   }
   const origin = `http://127.0.0.1:${port}`;
-  /** The workbench URL for a folder, loading extensions under development and, optionally, a test suite. */
+  /** The workbench URL for a folder (a path, or a URI such as `scheme:/path`), loading extensions under development and, optionally, a test suite. */
   const workbenchUrl = ({ folder, extensionDevelopmentPaths = [], extensionTestsPath }) => {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
     const payload = [
@@ -93,7 +93,8 @@ async function startCodeServer(options = {}) {
       ['skipWelcome', 'true'],
     ];
     const query = new URLSearchParams();
-    if (folder) query.set('folder', path.resolve(folder));
+    // A path opens that folder on the server; a URI of another scheme (a virtual folder) is passed as it is.
+    if (folder) query.set('folder', /^[a-z][\w+.-]+:/i.test(folder) ? folder : path.resolve(folder));
     if (payload.length > 1) query.set('payload', JSON.stringify(payload));
     return `${origin}/?${query}`;
   };

@@ -6,8 +6,9 @@
 const { format } = require('node:util');
 const { startCodeServer, launchChromium } = require('./codeServer');
 
-// What code-server's workbench logs on its own; shown with HANDOFF_TEST_VERBOSE=1.
-const WORKBENCH_NOISE = /^(\[(AgentHost|RemoteAgentHostProtocol|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|remote-connection)|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin|getaddrinfo ENOTFOUND)/;
+// What code-server's workbench logs on its own (and, in the virtual suite, about the folder before the
+// suite registers its provider); shown with HANDOFF_TEST_VERBOSE=1.
+const WORKBENCH_NOISE = /^(\[(AgentHost|RemoteAgentHostProtocol|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|remote-connection)|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin|getaddrinfo ENOTFOUND|ENOPRO: No file system provider|CodeExpectedError|Failed to resolve files at location)/;
 const TIMEOUT_MS = Number(process.env.HANDOFF_TEST_TIMEOUT_MS || 300_000);
 
 function parseFlags(argv) {
@@ -21,6 +22,7 @@ function parseFlags(argv) {
     else if (name === 'user-data-dir') flags.userDataDir = value();
     else if (name === 'extensions-dir') flags.extensionsDir = value();
     else if (name === 'locale') flags.locale = value();
+    else if (name === 'folder-uri') flags.folder = value();
     else if (name === undefined) flags.folder = arg;
     // Other VS Code flags (--no-sandbox, --disable-extensions, …) have no meaning for a fresh code-server.
   }

@@ -1,0 +1,56 @@
+// Runs only in the host test/run.js opens on `handoff-test-vfs:<folder>`, a folder reached only through
+// a FileSystemProvider (virtualFolder.ts): the extension declares `virtualWorkspaces: true`,
+// so it must index, edit and hand off without a `file:` URI, a search provider or a local path.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { HandoffApi } from '../../src/extension/extension';
+import { activateHandoff, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
+
+const onDisk = (uri: vscode.Uri) => uri.path; // the provider serves this folder on disk
+
+describe('Handoff on a virtual folder', () => {
+  let api: HandoffApi;
+  before(async () => {
+    assert.equal(vscode.workspace.workspaceFolders?.[0].uri.scheme, 'handoff-test-vfs', 'the test host opened a virtual folder');
+    api = await activateHandoff();
+  });
+
+  it('indexes every account through workspace.fs', () => {
+    const counts = api.pipeline().map((group) => `${group.label}:${group.children.length}`);
+    assert.deepEqual(counts, [
+      'prospecting:2', 'qualification:3', 'demo:3', 'proposal:2', 'negotiation:2', 'closed_won:2', 'closed_lost:2',
+      'onboarding:2', 'active:7', 'at_risk:2', 'renewal:3', 'churned:2',
+    ]);
+  });
+
+  it('moves and hands off accounts, writing through the provider', async () => {
+    const deal = workspaceUri('accounts', 'ae', 'emea', 'baltic-freight.md');
+    const before = fs.readFileSync(onDisk(deal), 'utf8');
+    await vscode.commands.executeCommand('handoff.moveToStage', deal, 'proposal');
+    assert.equal(fs.readFileSync(onDisk(deal), 'utf8'), before.replace('\nstage: demo\n', '\nstage: proposal\n'));
+
+    const from = workspaceUri('accounts', 'ae', 'apac', 'tokopintar.md');
+    const to = workspaceUri('accounts', 'am', 'apac', 'tokopintar.md');
+    const result = await vscode.commands.executeCommand<vscode.Uri>('handoff.handOff', from, 'budi@example.com');
+    assert.equal(result?.toString(), to.toString());
+    assert.equal(fs.existsSync(onDisk(from)), false);
+    assert.match(fs.readFileSync(onDisk(to), 'utf8'), /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
+    await waitFor('the account under onboarding', () => api.pipeline().find((g) => g.label === 'onboarding')?.children.some((item) => item.label === 'TokoPintar'));
+  });
+
+  it('reports problems in files written through the provider, and clears them when fixed', async () => {
+    const uri = workspaceUri('accounts', 'ae', 'apac', 'virtual-typo.md');
+    const text = (stage: string) => new TextEncoder().encode(`---\nname: Virtual Typo\nstage: ${stage}\n---\n`);
+    await vscode.workspace.fs.writeFile(uri, text('negotiatoin'));
+    const [problem] = await waitFor('the problem', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
+    assert.equal(problem.code, 'unknown-stage');
+    await vscode.workspace.fs.writeFile(uri, text('negotiation'));
+    await waitFor('the problem to clear', () => handoffDiagnostics(uri).length === 0);
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  it('declines Compare with Branch, which needs git on a folder on disk', async () => {
+    assert.equal(await vscode.commands.executeCommand('handoff.compareWithBranch', 'main'), undefined);
+  });
+});
