@@ -1,7 +1,7 @@
 /** Renewal dates and urgency, exactly as SPEC.md defines them. */
 import * as l10n from '@vscode/l10n';
 import type { Account } from './account';
-import { daysBetween, isCalendarDay, type CalendarDay } from './calendarDay';
+import { addDays, daysBetween, isCalendarDay, type CalendarDay } from './calendarDay';
 import type { TeamConfig } from './config';
 
 export type RenewalSeverity = 'overdue' | 'notice-passed' | 'critical' | 'warning' | 'info' | 'ok';
@@ -32,9 +32,10 @@ export function renewalOf(account: Account, config: TeamConfig, today: CalendarD
   if (account.role !== 'am') return undefined;
   const contractEnd = account.data.contract_end;
   if (!isCalendarDay(contractEnd)) return undefined;
-  if (config.stages.find((s) => s.id === account.stage)?.closed) return undefined;
+  const rules = rulesOf(config);
+  if (account.stage !== undefined && rules.closedStages.has(account.stage)) return undefined;
   const own = account.data.notice_days;
-  const noticeDays = typeof own === 'number' && Number.isInteger(own) && own >= 0 ? own : config.renewal.noticeDays;
+  const noticeDays = typeof own === 'number' && Number.isInteger(own) && own >= 0 ? own : rules.noticeDays;
   const noticeDeadline = addDays(contractEnd, -noticeDays);
   const daysLeft = daysBetween(today, contractEnd);
   const daysToDeadline = daysBetween(today, noticeDeadline);
@@ -42,11 +43,32 @@ export function renewalOf(account: Account, config: TeamConfig, today: CalendarD
   let severity: RenewalSeverity;
   if (daysLeft < 0) severity = 'overdue';
   else if (daysToDeadline < 0) severity = 'notice-passed';
-  else if (daysToDeadline <= Math.min(...config.renewal.warnDays)) severity = 'critical';
-  else if (daysToDeadline <= Math.max(...config.renewal.warnDays)) severity = 'warning';
+  else if (daysToDeadline <= rules.critical) severity = 'critical';
+  else if (daysToDeadline <= rules.warning) severity = 'warning';
   else severity = 'ok';
   if (autoRenew && (severity === 'notice-passed' || severity === 'critical' || severity === 'warning')) severity = 'info';
   return { account, contractEnd, daysLeft, noticeDays, noticeDeadline, daysToDeadline, severity, autoRenew };
+}
+
+/** A team configuration never changes once read (a new file makes a new one), so its rules are kept. */
+const rulesByConfig = new WeakMap<TeamConfig, RenewalRules>();
+
+/** What every renewal of a team is judged by, worked out once for a whole list. */
+interface RenewalRules {
+  closedStages: ReadonlySet<string>;
+  noticeDays: number;
+  critical: number;
+  warning: number;
+}
+
+function rulesOf(config: TeamConfig): RenewalRules {
+  let rules = rulesByConfig.get(config);
+  if (!rules) {
+    const { warnDays, noticeDays } = config.renewal;
+    rules = { closedStages: new Set(config.stages.filter((s) => s.closed).map((s) => s.id)), noticeDays, critical: Math.min(...warnDays), warning: Math.max(...warnDays) };
+    rulesByConfig.set(config, rules);
+  }
+  return rules;
 }
 
 /** Every renewal of the accounts, most urgent first (severity, then days left, then name). */
@@ -67,10 +89,6 @@ export function renewalsOf(accounts: Iterable<Account>, config: TeamConfig, toda
 /** True for the severities that ask an AM to act (not `info`, not `ok`). */
 export function needsAttention(renewal: Renewal): boolean {
   return renewal.severity !== 'info' && renewal.severity !== 'ok';
-}
-
-export function addDays(day: CalendarDay, days: number): CalendarDay {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** "in 10 days", "today", "12 days ago". */

@@ -1,9 +1,8 @@
 /** Add Upsell / Cross-sell…: an expansion opportunity on a customer (AM) account. */
 import * as vscode from 'vscode';
-import { isCalendarDay } from '../core/calendarDay';
+import { addDays, isCalendarDay } from '../core/calendarDay';
 import { EditRefused } from '../core/handoff';
 import { planAddOpportunity, type NewOpportunity } from '../core/opportunity';
-import { addDays } from '../core/renewal';
 import { applyPlan, readEditTarget } from './accountEdits';
 import { pickStage, resolveAccount } from './accountPicks';
 import type { AccountWorkspaces } from './accountWorkspaces';

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readAccount, type Account } from '../../src/core/account';
+import { addDays } from '../../src/core/calendarDay';
 import { defaultConfig, parseConfig, type TeamConfig } from '../../src/core/config';
 import { remindersOf } from '../../src/core/reminders';
-import { addDays, describeRenewal, renewalOf, renewalsOf } from '../../src/core/renewal';
+import { describeRenewal, renewalOf, renewalsOf } from '../../src/core/renewal';
 import { accountText } from './memorySource';
 
 const config = defaultConfig();
