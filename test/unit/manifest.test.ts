@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,7 +28,10 @@ describe('the extension manifest', () => {
     }
     for (const step of manifest.contributes.walkthroughs[0].steps) {
       for (const [, id] of text(step.description).matchAll(/\(command:([\w.]+)\)/g)) assert.ok(contributed.has(id), `${step.id}: ${id}`);
-      assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+      for (const strings of [nls, nlsId]) {
+        const markdown = step.media.markdown.replace(/^%(.+)%$/, (_: string, key: string) => strings[key] ?? `MISSING ${key}`);
+        assert.ok(fs.existsSync(path.join(root, markdown)), markdown);
+      }
     }
     for (const command of manifest.contributes.commands) assert.equal(text(command.category), 'Handoff', command.command);
   });
@@ -47,6 +51,16 @@ describe('the translations of the manifest', () => {
     assert.deepEqual([...new Set(keys)].sort(), Object.keys(nls).sort());
     assert.deepEqual(Object.keys(nlsId).sort(), Object.keys(nls).sort());
     for (const [key, value] of Object.entries(nlsId)) assert.ok(value.trim() !== '', key);
+  });
+
+  it('gives the walkthrough its pictures in each language, with the same code samples', () => {
+    const media = Object.keys(nls).filter((key) => key.startsWith('walkthrough.media.'));
+    assert.ok(media.length >= 5);
+    for (const key of media) {
+      assert.notEqual(nlsId[key], nls[key], `${key} points at the English page`);
+      const codeOf = (file: string) => [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/```[\s\S]*?```/g)].map((m) => m[0]);
+      assert.deepEqual(codeOf(nlsId[key]), codeOf(nls[key]), key);
+    }
   });
 
   it('keeps the command links of the translated walkthrough working', () => {
