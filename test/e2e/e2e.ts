@@ -1,7 +1,8 @@
 // `npm run test:e2e`: the packaged extension (.vsix) installed into the real VS Code of the test
 // host, driven in chromium as a person would: open the Handoff view, read the Pipeline, hand a won
 // deal off from the command palette, see the file under the AM folder and the lens on its
-// contract end. Screenshots go to .cache/e2e/ (and to media/ with --update-screenshots).
+// contract end; then, in Bahasa Indonesia, the palette and the Pipeline. Screenshots go to .cache/e2e/
+// (and to media/ with --update-screenshots).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -135,6 +136,34 @@ async function main() {
   } finally {
     await browser.close();
     server.stop();
+  }
+
+  // The same .vsix with VS Code's display language set to Bahasa Indonesia: what ships carries its
+  // translations (manifest and runtime), not only the development folder.
+  const indonesian = await startCodeServer({ extensionsDir, locale: 'id' });
+  const browserId = await launchChromium();
+  try {
+    const page = await browserId.newPage({ viewport: { width: 1400, height: 900 } });
+    currentPage = page;
+    const sample = path.join(scratch, 'sampel');
+    fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), sample, { recursive: true });
+    await page.goto(indonesian.workbenchUrl({ folder: sample }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+    await check('in Bahasa Indonesia, the palette and the Pipeline speak it', async () => {
+      await palette(page, 'Handoff: Serahkan ke AM…').then(() => page.keyboard.press('Escape'));
+      await palette(page, 'Handoff: Focus on Pipeline View');
+      await page.locator('.part.auxiliarybar .action-label.codicon-close').first().click({ timeout: 3_000 }).catch(() => undefined);
+      const pipeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Pipeline' }) });
+      // Open deals show their weighted value: "… tertimbang" (weighted).
+      await pipeline.locator('.monaco-list-row', { hasText: 'prospecting' }).filter({ hasText: 'tertimbang' }).first().waitFor({ timeout: 20_000 });
+      await page.locator('.pane-header', { hasText: 'Perpanjangan' }).first().waitFor();
+      await page.locator('.pane-header', { hasText: 'Akun Kunci' }).first().waitFor();
+      await page.locator('.part.sidebar').screenshot({ path: path.join(shots, 'pipeline-id.png') });
+    });
+  } finally {
+    await browserId.close();
+    indonesian.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   if (process.argv.includes('--update-screenshots') && results.failed === 0) {

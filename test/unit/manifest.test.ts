@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
