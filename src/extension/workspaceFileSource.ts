@@ -38,8 +38,9 @@ export class WorkspaceFileSource implements FileSource {
       // Linked folders are not followed: a link back up would never end.
       if (type & vscode.FileType.Directory) {
         if (!(type & vscode.FileType.SymbolicLink)) files.push(...(await this.walk(file)));
+      } else if (type & vscode.FileType.File) {
+        files.push(file);
       }
-      else if (type & vscode.FileType.File) files.push(file);
     }
     return files;
   }

@@ -7,7 +7,8 @@ import { registerVirtualFolder } from './virtualFolder';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   // `<name>.<suite>.test.js` runs only in the host test/run.js starts for that suite (`id`: --locale id,
-  // `restricted`: an untrusted folder); every other test file in the default one.
+  // `restricted`: an untrusted folder, `virtual`: a folder behind a FileSystemProvider); every other
+  // test file in the default one.
   const suite = process.env.HANDOFF_TEST_SUITE ?? 'default';
   // The virtual folder's provider comes from here, before the tests activate the extension.
   if (suite === 'virtual') registerVirtualFolder();
