@@ -12,6 +12,7 @@ import { overdueStepOf, staleContactOf } from '../core/reminders';
 import { describeRenewal, renewalOf, type RenewalSeverity } from '../core/renewal';
 import type { AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
+import { severityLabel } from './renewalSeverity';
 
 const SECTION = 'handoff.codeLens';
 const ICON: Record<RenewalSeverity, string> = {
@@ -71,7 +72,7 @@ function lensesFor(account: Account, config: TeamConfig, today: string, uri: vsc
   const renewal = show.renewal ? renewalOf(account, config, today) : undefined;
   if (renewal) {
     const range = at('contract_end');
-    add(range, `${ICON[renewal.severity]} ${describeRenewal(renewal)}`, 'handoff.showRenewals', [], vscode.l10n.t('Renewal: {0}', renewal.severity));
+    add(range, `${ICON[renewal.severity]} ${describeRenewal(renewal)}`, 'handoff.showRenewals', [], vscode.l10n.t('Renewal: {0}', severityLabel(renewal.severity)));
     const stage = renewalStage(config);
     if (stage && account.stage !== stage && renewal.severity !== 'ok' && renewal.severity !== 'overdue') {
       add(range, vscode.l10n.t('Start Renewal'), 'handoff.moveToStage', [uri, stage], vscode.l10n.t('Move {0} to the {1} stage', account.name, stage));

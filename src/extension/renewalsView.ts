@@ -4,15 +4,16 @@ import { formatMoney } from '../core/money';
 import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../core/renewal';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
+import { severityLabel } from './renewalSeverity';
 
 export const RENEWALS_VIEW = 'handoff.renewals';
 
 /** Labels are functions: translations are looked up when the tree is drawn, not when the module loads. */
 const BUCKETS: { id: string; label: () => string; severities: RenewalSeverity[]; icon: string; color?: string }[] = [
-  { id: 'overdue', label: () => vscode.l10n.t('Overdue'), severities: ['overdue'], icon: 'error', color: 'list.errorForeground' },
-  { id: 'notice-passed', label: () => vscode.l10n.t('Notice passed'), severities: ['notice-passed'], icon: 'warning', color: 'list.warningForeground' },
-  { id: 'critical', label: () => vscode.l10n.t('Critical'), severities: ['critical'], icon: 'warning', color: 'list.warningForeground' },
-  { id: 'warning', label: () => vscode.l10n.t('Warning'), severities: ['warning'], icon: 'bell' },
+  { id: 'overdue', label: () => severityLabel('overdue'), severities: ['overdue'], icon: 'error', color: 'list.errorForeground' },
+  { id: 'notice-passed', label: () => severityLabel('notice-passed'), severities: ['notice-passed'], icon: 'warning', color: 'list.warningForeground' },
+  { id: 'critical', label: () => severityLabel('critical'), severities: ['critical'], icon: 'warning', color: 'list.warningForeground' },
+  { id: 'warning', label: () => severityLabel('warning'), severities: ['warning'], icon: 'bell' },
   { id: 'later', label: () => vscode.l10n.t('Later'), severities: ['info', 'ok'], icon: 'calendar' },
 ];
 
@@ -70,7 +71,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     const atStake = typeof account.data.arr === 'number' ? formatMoney(account.data.arr, currency, true) : undefined;
     const when = renewal.daysLeft < 0 ? vscode.l10n.t('ended {0}', relativeDays(renewal.daysLeft)) : vscode.l10n.t('{0} days left', renewal.daysLeft);
     item.description = [when, atStake, renewal.autoRenew ? vscode.l10n.t('auto-renews') : undefined].filter(Boolean).join(' · ');
-    item.tooltip = vscode.l10n.t('{name}: contract ends {end}, notice by {deadline} ({severity})', { name: account.name, end: renewal.contractEnd, deadline: renewal.noticeDeadline, severity: renewal.severity });
+    item.tooltip = vscode.l10n.t('{name}: contract ends {end}, notice by {deadline} ({severity})', { name: account.name, end: renewal.contractEnd, deadline: renewal.noticeDeadline, severity: severityLabel(renewal.severity) });
     item.iconPath = new vscode.ThemeIcon('account');
     item.contextValue = 'renewal';
     const line = account.keys.get('contract_end')?.line ?? 0;
