@@ -1,8 +1,9 @@
 /** A check-up with a customer: a dated line in the body's "Check-ups" section, and `last_contact`. */
 import * as l10n from '@vscode/l10n';
 import type { CalendarDay } from './calendarDay';
-import { appendToSection, EditRefused, readFrontMatterSource, setScalar } from './frontMatterEdit';
-import type { EditPlan, EditTarget } from './handoff';
+import { EditRefused, type EditPlan, type EditTarget } from './editPlan';
+import { verifyEdit } from './editVerify';
+import { appendToSection, readFrontMatterSource, setScalar } from './frontMatterEdit';
 
 export interface Checkup {
   today: CalendarDay;
@@ -23,10 +24,12 @@ export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
   }
   const source = readFrontMatterSource(target.text);
   const entry = `- ${checkup.today} — ${outcome} (satisfaction ${checkup.satisfaction}/10)`;
-  return {
-    file: target.file,
+  return verifyEdit(target, {
+    source,
     newFile: target.file,
     edits: [setScalar(source, 'last_contact', checkup.today, ['health', 'contract_end', 'stage']), appendToSection(source, CHECKUPS_HEADING, entry)],
+    changes: [{ key: 'last_contact', set: checkup.today }],
+    body: true,
     summary: l10n.t('{0}: check-up logged ({1}/10)', target.name, checkup.satisfaction),
-  };
+  });
 }

@@ -1,61 +1,142 @@
 /**
- * Byte-exact edits of front-matter at the level of the source text: only the lines meant to change
- * do, and comments, quoting, key order, indentation, CRLF, a BOM and the body stay as they are.
- * (Re-serialising with a YAML library changed other lines in 936 of 1,000 real files.)
+ * Byte-exact edits of front-matter, planned on the positions the YAML parser gives (`yamlDocument.ts`),
+ * never on a line scan: only the text of the keys meant to change does, and comments, quoting, key
+ * order, indentation, CRLF, a BOM and the body stay as they are. (Re-serialising with a YAML library
+ * changed other lines in 936 of 1,000 real files.) What cannot be edited in place — a value that is an
+ * alias, a block scalar, a new key in a flow mapping — is refused; `editVerify.ts` checks the result.
  */
 import * as l10n from '@vscode/l10n';
-import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPosition, type KeyPositions } from './frontMatter';
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type ParsedNode } from 'yaml';
+import { EditRefused } from './editPlan';
+import { splitFrontMatter, type FrontMatter } from './frontMatter';
 import type { TextEdit } from './textEdit';
-import { lineStartOffset } from './textPosition';
+import { parseYamlDocument, YamlDocumentError } from './yamlDocument';
 
-export class EditRefused extends Error {}
+/** One top-level key of the front-matter; offsets are in the file's text. */
+export interface FrontMatterEntry {
+  key: string;
+  /** The entry's text: from its line's start to the start of the line after it (in a flow mapping, key to value). */
+  start: number;
+  end: number;
+  /** The parsed value, with offsets in the YAML (add `yamlStart`); null for `key:` with no value node. */
+  value: ParsedNode | null;
+}
 
 export interface FrontMatterSource {
   text: string;
   frontMatter: FrontMatter;
-  keys: KeyPositions;
+  /** The YAML as parsed (positions are offsets in the YAML); its data is YAML 1.2's reading. */
+  document: Document.Parsed;
+  entries: FrontMatterEntry[];
+  /** The front-matter is one flow mapping `{…}`: values can change in place, keys cannot be added. */
+  flow: boolean;
+  /** The top-level keys' indentation, and one step further in. */
+  indent: string;
+  nested: string;
 }
+
+const unsafe = (message: string) => new EditRefused(message, 'edit-unsafe');
 
 export function readFrontMatterSource(text: string): FrontMatterSource {
   const split = splitFrontMatter(text);
   if (split.kind !== 'ok') throw new EditRefused(l10n.t('the file has no closed front-matter to edit; fix it first (handoff check shows why)'));
-  return { text, frontMatter: split.frontMatter, keys: topLevelKeys(split.frontMatter) };
+  const frontMatter = split.frontMatter;
+  let document;
+  try {
+    document = parseYamlDocument(frontMatter.yaml);
+  } catch (error) {
+    if (!(error instanceof YamlDocumentError)) throw error;
+    throw unsafe(l10n.t('the front-matter is not valid YAML 1.2 (line {0}: {1}); fix it first, nothing was changed (edit-unsafe)', frontMatter.yamlLine + error.line + 1, error.message));
+  }
+  const contents = document.contents;
+  if (contents === null) return { text, frontMatter, document, entries: [], flow: false, indent: '', nested: '  ' };
+  if (!isMap(contents)) throw unsafe(l10n.t("the front-matter is not 'key: value' fields; nothing was changed (edit-unsafe)"));
+  const at = (offset: number) => frontMatter.yamlStart + offset;
+  const flow = contents.flow === true;
+  const entries: FrontMatterEntry[] = [];
+  for (const pair of contents.items) {
+    const key = pair.key as ParsedNode | null;
+    if (!isScalar(key) || !key.range) continue;
+    const value = (pair.value as ParsedNode | null) ?? null;
+    const last = value?.range ?? key.range;
+    entries.push({
+      key: String(key.value),
+      start: flow ? at(key.range[0]) : lineStart(text, at(key.range[0])),
+      end: flow ? at(last[1]) : nextLineStart(text, at(last[2]), at(frontMatter.yaml.length)),
+      value,
+    });
+  }
+  const first = entries[0];
+  const indent = flow || !first ? '' : /^[ \t]*/.exec(text.slice(first.start))![0];
+  return { text, frontMatter, document, entries, flow, indent, nested: indent + ' '.repeat(nestingStep(text, frontMatter, entries, indent.length)) };
 }
 
 /** A scalar for a new value: plain where YAML reads it back as the same string, double-quoted otherwise. */
 export function yamlScalar(value: string): string {
   const plain = /^[\p{L}\p{N}_][\p{L}\p{N}_.@+\-/ ]*$/u.test(value) && !/\s$/.test(value) && !/ #|: /.test(value);
-  const ambiguous = /^(true|false|null|yes|no|on|off|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
+  const ambiguous = /^(true|false|null|yes|no|on|off|y|n|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[\da-f_]+|0o[0-7_]+|0b[01_]+|\.inf|\.nan)$/i.test(value);
   return plain && !ambiguous ? value : JSON.stringify(value);
 }
 
-/** Sets a top-level scalar key, keeping its quote style and inline comment; inserts it when missing. */
+/** Sets a top-level scalar key, keeping its quote style, tag, anchor and inline comment; inserts it when missing. */
 export function setScalar(source: FrontMatterSource, key: string, value: string, insertAfter: readonly string[] = []): TextEdit {
-  const position = source.keys.get(key);
-  if (!position) return insertLines(source, [`${key}: ${yamlScalar(value)}`], insertAfter);
-  const lineStart = lineStartOffset(source.text, position.line);
-  if (hasBlockChildren(source, position)) throw new EditRefused(l10n.t("'{0}' holds a list or a block here; change it by hand", key));
-  const current = source.text.slice(lineStart + position.valueColumn, lineStart + position.valueEnd);
-  if (/^[|>&*!]/.test(current)) throw new EditRefused(l10n.t("'{0}' is written as a block, anchor or tagged value; change it by hand", key));
+  const entry = entryOf(source, key);
+  if (!entry) return insertEntry(source, [`${key}: ${yamlScalar(value)}`], insertAfter);
+  const node = editableScalar(entry);
+  const [start, end] = [source.frontMatter.yamlStart + node.range![0], source.frontMatter.yamlStart + node.range![1]];
+  if (start === end) {
+    // `key:` with no value: the value goes after the colon, with the spaces YAML wants around it.
+    const before = source.text[start - 1] === ':' ? ' ' : '';
+    const after = source.text[start] === '#' ? ' ' : '';
+    return { start, end, newText: `${before}${yamlScalar(value)}${after}` };
+  }
   let newText: string;
-  if (current.startsWith('"')) newText = JSON.stringify(value);
-  else if (current.startsWith("'")) newText = `'${value.replace(/'/g, "''")}'`;
+  if (node.type === Scalar.QUOTE_DOUBLE) newText = JSON.stringify(value);
+  else if (node.type === Scalar.QUOTE_SINGLE) newText = `'${value.replace(/'/g, "''")}'`;
   else newText = yamlScalar(value);
-  // `key:` with nothing after it needs the space YAML wants.
-  if (current === '' && source.text[lineStart + position.valueColumn - 1] === ':') newText = ` ${newText}`;
-  return { start: lineStart + position.valueColumn, end: lineStart + position.valueEnd, newText };
+  return { start, end, newText };
 }
 
-/** Replaces a top-level key and its indented block, or inserts it at the end of the front-matter. */
+/** Replaces a top-level key and its nested block, or adds it at the end of the front-matter. */
 export function setBlock(source: FrontMatterSource, key: string, entries: readonly [string, string][]): TextEdit {
-  const indent = ' '.repeat(detectIndent(source));
-  const lines = [`${key}:`, ...entries.map(([name, value]) => `${indent}${name}: ${yamlScalar(value)}`)];
-  const position = source.keys.get(key);
-  if (!position) return insertLines(source, lines, []);
   const eol = source.frontMatter.eol;
-  const start = lineStartOffset(source.text, position.line);
-  const end = blockEnd(source, position);
-  return { start, end, newText: lines.join(eol) + eol };
+  const lines = [`${source.indent}${key}:`, ...entries.map(([name, value]) => `${source.nested}${name}: ${yamlScalar(value)}`)];
+  const entry = entryOf(source, key);
+  if (!entry) return insertEntry(source, lines.map((line) => line.slice(source.indent.length)), []);
+  if (source.flow) throw refuseFlow(key);
+  return { start: entry.start, end: entry.end, newText: lines.join(eol) + eol };
+}
+
+/**
+ * Appends a mapping to a top-level block list (`opportunities:`), in the list's own indentation;
+ * creates the list when the key is missing, empty, or holds an empty flow list (`[]`).
+ */
+export function appendListItem(source: FrontMatterSource, key: string, fields: readonly [string, string | number][]): TextEdit {
+  const eol = source.frontMatter.eol;
+  const render = (dash: string, rest: string) => fields.map(([name, value], index) => `${index === 0 ? dash : rest}${name}: ${typeof value === 'number' ? String(value) : yamlScalar(value)}`);
+  const fresh = render(`${source.nested}- `, `${source.nested}  `);
+  const entry = entryOf(source, key);
+  if (!entry) return insertEntry(source, [`${key}:`, ...fresh.map((line) => line.slice(source.indent.length))], []);
+  if (source.flow) throw refuseFlow(key);
+  const node = entry.value;
+  const yamlStart = source.frontMatter.yamlStart;
+  const notAList = () => unsafe(l10n.t("'{0}' is not a block list here; add the item by hand, nothing was changed (edit-unsafe)", key));
+  if (node === null || (isScalar(node) && node.value === null && node.source === '')) return { start: entry.end, end: entry.end, newText: fresh.map((line) => line + eol).join('') };
+  if (!isSeq(node) || !node.range) throw notAList();
+  if (node.flow) {
+    if (node.items.length > 0 || node.anchor || node.tag) throw notAList();
+    // `key: []` becomes `key:` and the list below it.
+    const colon = source.text.lastIndexOf(':', yamlStart + node.range[0]);
+    if (colon < entry.start || source.text.slice(colon + 1, yamlStart + node.range[0]).trim() !== '') throw notAList();
+    return { start: colon + 1, end: yamlStart + node.range[1], newText: eol + fresh.join(eol) };
+  }
+  const dashAt = yamlStart + node.range[0];
+  const dashColumn = dashAt - lineStart(source.text, dashAt);
+  const firstItem = node.items[0] as Node | undefined;
+  const contentAt = firstItem?.range ? yamlStart + firstItem.range[0] : dashAt + 2;
+  const contentColumn = lineStart(source.text, contentAt) === lineStart(source.text, dashAt) ? contentAt - lineStart(source.text, dashAt) : dashColumn + 2;
+  const dash = `${' '.repeat(dashColumn)}-${' '.repeat(Math.max(1, contentColumn - dashColumn - 1))}`;
+  return { start: entry.end, end: entry.end, newText: render(dash, ' '.repeat(dash.length)).map((line) => line + eol).join('') };
 }
 
 /** Appends Markdown to the body, after one blank line, in the file's own line endings. */
@@ -70,50 +151,6 @@ export function appendToBody(source: FrontMatterSource, markdown: string): TextE
   else if (text.endsWith('\n')) separator = eol;
   else separator = eol + eol;
   return { start: text.length, end: text.length, newText: separator + note };
-}
-
-function insertLines(source: FrontMatterSource, lines: readonly string[], insertAfter: readonly string[]): TextEdit {
-  const eol = source.frontMatter.eol;
-  const anchor = insertAfter.map((k) => source.keys.get(k)).find((p): p is KeyPosition => p !== undefined);
-  // After the anchor key's whole block, or before the closing fence.
-  const offset = anchor ? blockEnd(source, anchor) : source.frontMatter.yamlStart + source.frontMatter.yaml.length;
-  return { start: offset, end: offset, newText: lines.map((line) => line + eol).join('') };
-}
-
-/** The offset just after a top-level key's last line, its value's nested lines included (not trailing blanks or comments). */
-function blockEnd(source: FrontMatterSource, position: KeyPosition): number {
-  const { text, frontMatter } = source;
-  const yamlEnd = frontMatter.yamlStart + frontMatter.yaml.length;
-  let end = nextLine(text, lineStartOffset(text, position.line), yamlEnd);
-  for (let offset = end; offset < yamlEnd; offset = nextLine(text, offset, yamlEnd)) {
-    const lineEnd = text.indexOf('\n', offset);
-    const line = text.slice(offset, lineEnd === -1 ? yamlEnd : lineEnd).replace(/\r$/, '');
-    if (isNestedLine(line)) end = nextLine(text, offset, yamlEnd);
-    else if (line.trim() !== '' && !/^[ \t]*#/.test(line)) break;
-  }
-  return end;
-}
-
-/** A line that belongs to the value above it: indented content, or a list item at column 0. */
-function isNestedLine(line: string): boolean {
-  return (/^[ \t]+\S/.test(line) && !/^[ \t]+#/.test(line)) || /^-(\s|$)/.test(line);
-}
-
-function nextLine(text: string, offset: number, limit: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 || newline >= limit ? limit : newline + 1;
-}
-
-function hasBlockChildren(source: FrontMatterSource, position: KeyPosition): boolean {
-  const start = lineStartOffset(source.text, position.line);
-  return blockEnd(source, position) > nextLine(source.text, start, source.frontMatter.yamlStart + source.frontMatter.yaml.length);
-}
-
-/** The indentation the file uses for nested lines: the smallest one it has (2 when it has none). */
-function detectIndent(source: FrontMatterSource): number {
-  let smallest = Infinity;
-  for (const match of source.frontMatter.yaml.matchAll(/^( +)\S/gm)) smallest = Math.min(smallest, match[1].length);
-  return Number.isFinite(smallest) ? smallest : 2;
 }
 
 /**
@@ -149,26 +186,50 @@ export function appendToSection(source: FrontMatterSource, heading: string, line
   return { start: lastContentEnd, end: lastContentEnd, newText: atEnd ? `${eol}${line}` : `${line}${eol}` };
 }
 
-/**
- * Appends a mapping to a top-level block list (`opportunities:`), in the list's own indentation;
- * creates the list when the key is missing or holds an empty flow list (`[]`).
- */
-export function appendListItem(source: FrontMatterSource, key: string, entries: readonly [string, string | number][]): TextEdit {
+function entryOf(source: FrontMatterSource, key: string): FrontMatterEntry | undefined {
+  return source.entries.find((entry) => entry.key === key);
+}
+
+/** The value of an entry as a scalar that can be replaced in place, or a refusal saying why not. */
+function editableScalar(entry: FrontMatterEntry): Scalar {
+  const node = entry.value;
+  if (isAlias(node)) throw unsafe(l10n.t("'{0}' is an alias of another value here (*{1}); change it by hand, nothing was changed (edit-unsafe)", entry.key, node.source));
+  if (node === null || !isScalar(node) || !node.range) throw new EditRefused(l10n.t("'{0}' holds a list or a block here; change it by hand", entry.key));
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) throw new EditRefused(l10n.t("'{0}' is written as a block (| or >); change it by hand", entry.key));
+  return node;
+}
+
+/** New top-level lines (given without the mapping's indentation) after the first anchor key present, or at the end. */
+function insertEntry(source: FrontMatterSource, lines: readonly string[], insertAfter: readonly string[]): TextEdit {
+  if (source.flow) throw refuseFlow(lines[0].slice(0, lines[0].indexOf(':')));
   const eol = source.frontMatter.eol;
-  const position = source.keys.get(key);
-  const render = (dash: string, rest: string) =>
-    entries.map(([name, value], index) => `${index === 0 ? dash : rest}${name}: ${typeof value === 'number' ? String(value) : yamlScalar(value)}`).join(eol) + eol;
-  const unit = ' '.repeat(detectIndent(source));
-  if (!position) return insertLines(source, [`${key}:`, render(`${unit}- `, `${unit}  `).slice(0, -eol.length)], []);
-  const lineStart = lineStartOffset(source.text, position.line);
-  const inline = source.text.slice(lineStart + position.valueColumn, lineStart + position.valueEnd);
-  if (inline === '[]') {
-    return { start: lineStart + position.valueColumn - 1, end: lineStart + position.valueEnd, newText: `${eol}${render(`${unit}- `, `${unit}  `).slice(0, -eol.length)}` };
+  const anchor = insertAfter.map((key) => entryOf(source, key)).find((entry) => entry !== undefined);
+  const offset = anchor ? anchor.end : source.frontMatter.yamlStart + source.frontMatter.yaml.length;
+  return { start: offset, end: offset, newText: lines.map((line) => source.indent + line + eol).join('') };
+}
+
+function refuseFlow(key: string): EditRefused {
+  return unsafe(l10n.t("the front-matter is one flow mapping '{…}', which Handoff does not add keys to; write it as 'key: value' lines to change '{0}'; nothing was changed (edit-unsafe)", key));
+}
+
+/** How far nested blocks are indented past their key: the file's own habit, else 2. */
+function nestingStep(text: string, frontMatter: FrontMatter, entries: readonly FrontMatterEntry[], indent: number): number {
+  let step = Infinity;
+  for (const { value } of entries) {
+    if (!value?.range || !(isMap(value) || isSeq(value)) || value.flow) continue;
+    const at = frontMatter.yamlStart + value.range[0];
+    const column = at - lineStart(text, at);
+    if (column > indent) step = Math.min(step, column - indent);
   }
-  if (inline !== '' || !hasBlockChildren(source, position)) throw new EditRefused(l10n.t("'{0}' is not a block list here; add the item by hand", key));
-  const firstItem = /^([ \t]*)-[ \t]+/m.exec(source.text.slice(nextLine(source.text, lineStart, source.text.length)));
-  const dash = firstItem ? firstItem[0] : `${unit}- `;
-  const rest = ' '.repeat(dash.length);
-  const end = blockEnd(source, position);
-  return { start: end, end, newText: render(dash, rest) };
+  return Number.isFinite(step) ? step : 2;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function nextLineStart(text: string, offset: number, limit: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 || newline >= limit ? limit : newline + 1;
 }

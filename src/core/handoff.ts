@@ -6,32 +6,11 @@
 import * as l10n from '@vscode/l10n';
 import type { CalendarDay } from './calendarDay';
 import { roleFolder, type TeamConfig } from './config';
-import { appendToBody, EditRefused, readFrontMatterSource, setBlock, setScalar } from './frontMatterEdit';
+import { EditRefused, unchangedPlan, type EditPlan, type EditTarget } from './editPlan';
+import { verifyEdit } from './editVerify';
+import { appendToBody, readFrontMatterSource, setBlock, setScalar } from './frontMatterEdit';
 import { roleLabel, type Role, type Stage } from './stage';
 import type { TextEdit } from './textEdit';
-
-export { EditRefused } from './frontMatterEdit';
-
-export interface EditPlan {
-  /** The file as it is now (workspace-relative, `/`). */
-  file: string;
-  /** Where the file goes; the same as `file` when it stays. */
-  newFile: string;
-  /** Edits on the text the plan was made from. */
-  edits: TextEdit[];
-  /** One line for people: what the plan does. */
-  summary: string;
-}
-
-/** What a plan needs to know of the account, as read from the file about to be edited. */
-export interface EditTarget {
-  file: string;
-  role: Role;
-  text: string;
-  name: string;
-  stage: string | undefined;
-  data: Record<string, unknown>;
-}
 
 export function planMove(target: EditTarget, stageId: string, config: TeamConfig): EditPlan {
   const stage = findStage(stageId, config);
@@ -41,14 +20,14 @@ export function planMove(target: EditTarget, stageId: string, config: TeamConfig
       l10n.t("'{stage}' is an {stageRole} stage and {name} is an {role} account: to cross over, {how}", { stage: stage.id, stageRole: roleLabel(stage.role), name: target.name, role: roleLabel(target.role), how }),
     );
   }
-  if (target.stage === stage.id) return { file: target.file, newFile: target.file, edits: [], summary: l10n.t('{0} is already in {1}', target.name, stage.id) };
+  if (target.stage === stage.id) return unchangedPlan(target, l10n.t('{0} is already in {1}', target.name, stage.id));
+  return planSetStage(target, stage.id, l10n.t('{0}: {1} → {2}', target.name, target.stage ?? l10n.t('(no stage)'), stage.id));
+}
+
+/** Sets `stage:` alone: a move, or the quick fix of a misspelt stage. */
+export function planSetStage(target: EditTarget, stageId: string, summary: string): EditPlan {
   const source = readFrontMatterSource(target.text);
-  return {
-    file: target.file,
-    newFile: target.file,
-    edits: [setScalar(source, 'stage', stage.id, ['name'])],
-    summary: l10n.t('{0}: {1} → {2}', target.name, target.stage ?? l10n.t('(no stage)'), stage.id),
-  };
+  return verifyEdit(target, { source, newFile: target.file, edits: [setScalar(source, 'stage', stageId, ['name'])], changes: [{ key: 'stage', set: stageId }], summary });
 }
 
 export interface HandoffOptions {
@@ -70,18 +49,21 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
   const from = typeof target.data.ae === 'string' ? target.data.ae : '';
   const source = readFrontMatterSource(target.text);
   const fields = { name: target.name, date: options.today, from: from || 'the AE', to };
+  const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]];
   const edits = [
     setScalar(source, 'stage', config.handoff.to, ['name']),
     setScalar(source, 'am', to, ['ae', 'stage', 'name']),
-    setBlock(source, 'handoff', [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]]),
+    setBlock(source, 'handoff', block),
     appendToBody(source, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields)),
   ];
-  return {
-    file: target.file,
+  return verifyEdit(target, {
+    source,
     newFile: moveToRole(target.file, 'am', config),
     edits: dedupe(edits),
+    changes: [{ key: 'stage', set: config.handoff.to }, { key: 'am', set: to }, { key: 'handoff', set: Object.fromEntries(block) }],
+    body: true,
     summary: l10n.t('{0} handed off to {1} ({2})', target.name, to, config.handoff.to),
-  };
+  });
 }
 
 export interface HandbackOptions {
@@ -102,18 +84,21 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
   if (stage.role !== 'ae') throw new EditRefused(l10n.t("'{0}' is not an AE stage", stage.id));
   const from = typeof target.data.am === 'string' ? target.data.am : '';
   const source = readFrontMatterSource(target.text);
+  const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to], ['reason', reason]];
   const edits = [
     setScalar(source, 'stage', stage.id, ['name']),
     setScalar(source, 'ae', to, ['stage', 'name']),
-    setBlock(source, 'handback', [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to], ['reason', reason]]),
+    setBlock(source, 'handback', block),
     appendToBody(source, `## Hand-back note — ${options.today}\n\nFrom ${from || 'the AM'} back to ${to}: ${reason}\n`),
   ];
-  return {
-    file: target.file,
+  return verifyEdit(target, {
+    source,
     newFile: moveToRole(target.file, 'ae', config),
     edits: dedupe(edits),
+    changes: [{ key: 'stage', set: stage.id }, { key: 'ae', set: to }, { key: 'handback', set: Object.fromEntries(block) }],
+    body: true,
     summary: l10n.t('{0} handed back to {1} ({2})', target.name, to, stage.id),
-  };
+  });
 }
 
 /** The same relative place under the other role's folder: `accounts/ae/apac/x.md` → `accounts/am/apac/x.md`. */

@@ -2,8 +2,9 @@
 import * as l10n from '@vscode/l10n';
 import { isCalendarDay, type CalendarDay } from './calendarDay';
 import type { TeamConfig } from './config';
-import { appendListItem, EditRefused, readFrontMatterSource } from './frontMatterEdit';
-import type { EditPlan, EditTarget } from './handoff';
+import { EditRefused, type EditPlan, type EditTarget } from './editPlan';
+import { verifyEdit } from './editVerify';
+import { appendListItem, readFrontMatterSource } from './frontMatterEdit';
 
 export interface NewOpportunity {
   type: 'upsell' | 'cross-sell';
@@ -23,18 +24,18 @@ export function planAddOpportunity(target: EditTarget, opportunity: NewOpportuni
   if (!stage || stage.role !== 'ae') throw new EditRefused(l10n.t("an opportunity's stage must be one of the AE stages: {0}", config.stages.filter((s) => s.role === 'ae').map((s) => s.id).join(', ')));
   if (!isCalendarDay(opportunity.closeDate)) throw new EditRefused(l10n.t('the close date must be a calendar day written YYYY-MM-DD'));
   const source = readFrontMatterSource(target.text);
-  return {
-    file: target.file,
+  const item: [string, string | number][] = [
+    ['type', opportunity.type],
+    ['title', title],
+    ['value', opportunity.value],
+    ['stage', stage.id],
+    ['close_date', opportunity.closeDate],
+  ];
+  return verifyEdit(target, {
+    source,
     newFile: target.file,
-    edits: [
-      appendListItem(source, 'opportunities', [
-        ['type', opportunity.type],
-        ['title', title],
-        ['value', opportunity.value],
-        ['stage', stage.id],
-        ['close_date', opportunity.closeDate],
-      ]),
-    ],
+    edits: [appendListItem(source, 'opportunities', item)],
+    changes: [{ key: 'opportunities', append: Object.fromEntries(item) }],
     summary: l10n.t('{0}: {1} "{2}" added', target.name, opportunity.type, title),
-  };
+  });
 }

@@ -3,7 +3,7 @@ import { readAccount } from '../../src/core/account';
 import { planCheckup } from '../../src/core/checkup';
 import { planAddOpportunity } from '../../src/core/opportunity';
 import { defaultConfig } from '../../src/core/config';
-import type { EditTarget } from '../../src/core/handoff';
+import type { EditTarget } from '../../src/core/editPlan';
 import { applyEdits } from '../../src/core/textEdit';
 
 const config = defaultConfig();

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readAccount } from '../../src/core/account';
 import { defaultConfig, parseConfig } from '../../src/core/config';
-import { EditRefused, HANDOFF_CHECKLIST, moveToRole, planHandback, planHandoff, planMove, type EditTarget } from '../../src/core/handoff';
+import { EditRefused, type EditTarget } from '../../src/core/editPlan';
+import { HANDOFF_CHECKLIST, moveToRole, planHandback, planHandoff, planMove } from '../../src/core/handoff';
 import { yamlScalar } from '../../src/core/frontMatterEdit';
 import { applyEdits } from '../../src/core/textEdit';
 

@@ -1,0 +1,84 @@
+/**
+ * A file's bytes as text and back, losing nothing. Valid UTF-8 decodes as usual; each byte that is
+ * not part of valid UTF-8 (a Latin-1 `é`, a stray 0xFF) becomes one lone surrogate U+DC80–U+DCFF —
+ * Python's "surrogateescape" — which encoding turns back into that very byte. An edit that leaves
+ * those characters alone therefore writes them back unchanged, instead of U+FFFD.
+ */
+
+const ESCAPE_BASE = 0xdc00;
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+export function textOfBytes(bytes: Uint8Array): string {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return decodeEscaping(bytes);
+  }
+}
+
+export function bytesOfText(text: string): Uint8Array {
+  return hasEscapedBytes(text) ? encodeEscaped(text) : encoder.encode(text);
+}
+
+/** True when the text holds bytes that were not UTF-8 (so an editor would show U+FFFD for them). */
+export function hasEscapedBytes(text: string): boolean {
+  return /(?:^|[^\ud800-\udbff])[\udc80-\udcff]/.test(text);
+}
+
+function decodeEscaping(bytes: Uint8Array): string {
+  let result = '';
+  let index = 0;
+  while (index < bytes.length) {
+    const length = sequenceLength(bytes, index);
+    if (length === 0) {
+      result += String.fromCharCode(ESCAPE_BASE + bytes[index]);
+      index += 1;
+    } else {
+      result += strict.decode(bytes.subarray(index, index + length));
+      index += length;
+    }
+  }
+  return result;
+}
+
+/** The length of the valid UTF-8 sequence starting at `index` (RFC 3629: no overlongs, no surrogates), or 0. */
+function sequenceLength(bytes: Uint8Array, index: number): number {
+  const first = bytes[index];
+  if (first < 0x80) return 1;
+  const continuation = (offset: number, low = 0x80, high = 0xbf) => index + offset < bytes.length && bytes[index + offset] >= low && bytes[index + offset] <= high;
+  if (first >= 0xc2 && first <= 0xdf) return continuation(1) ? 2 : 0;
+  if (first >= 0xe0 && first <= 0xef) {
+    const [low, high] = first === 0xe0 ? [0xa0, 0xbf] : first === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return continuation(1, low, high) && continuation(2) ? 3 : 0;
+  }
+  if (first >= 0xf0 && first <= 0xf4) {
+    const [low, high] = first === 0xf0 ? [0x90, 0xbf] : first === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+function encodeEscaped(text: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const escaped = code >= 0xdc80 && code <= 0xdcff && !(index > 0 && isHighSurrogate(text.charCodeAt(index - 1)));
+    if (!escaped) continue;
+    parts.push(encoder.encode(text.slice(start, index)), Uint8Array.of(code - ESCAPE_BASE));
+    start = index + 1;
+  }
+  parts.push(encoder.encode(text.slice(start)));
+  const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    result.set(part, offset);
+    offset += part.length;
+  }
+  return result;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
