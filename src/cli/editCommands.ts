@@ -1,9 +1,11 @@
 /** `handoff move`, `handoff handoff` and `handoff handback`: the extension's edits, from a terminal. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EditRefused, planHandback, planHandoff, planMove, type EditPlan } from '../core/handoff';
+import { EditRefused, type EditPlan, type EditTarget } from '../core/editPlan';
+import { planHandback, planHandoff, planMove } from '../core/handoff';
 import type { AccountStore } from '../core/store';
-import { readEditTarget, resolveAccountFile, writePlan } from './accountFiles';
+import { writePlan } from '../node/editWriter';
+import { readEditTarget, resolveAccountFile } from './accountFiles';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError, type CommonOptions } from './commandLine';
 
 export const MOVE_HELP = `Usage: handoff move FILE STAGE [options]
@@ -39,7 +41,7 @@ the reason and appends a hand-back note. Exits 1 when refused (nothing changed).
 
 ${COMMON_HELP}`;
 
-async function runEdit(args: string[], help: string, extra: Parameters<typeof parseCommand>[1], arity: number, plan: (store: AccountStore, options: CommonOptions, target: ReturnType<typeof readEditTarget>, values: Record<string, unknown>, positionals: string[]) => EditPlan): Promise<number> {
+async function runEdit(args: string[], help: string, extra: Parameters<typeof parseCommand>[1], arity: number, plan: (store: AccountStore, options: CommonOptions, target: EditTarget, values: Record<string, unknown>, positionals: string[]) => EditPlan): Promise<number> {
   const { values, positionals } = parseCommand(args, extra, true);
   if (values.help) {
     process.stdout.write(help + '\n');
@@ -50,14 +52,15 @@ async function runEdit(args: string[], help: string, extra: Parameters<typeof pa
   const store = await openWorkspace(options.dir);
   const file = resolveAccountFile(options.dir, positionals[0], store);
   try {
-    const target = readEditTarget(options.dir, file, store);
+    const { target, before } = readEditTarget(options.dir, file, store);
     const result = plan(store, options, target, values, positionals);
-    if (result.edits.length > 0 || result.newFile !== result.file) writePlan(options.dir, result, target);
+    if (result.edits.length > 0 || result.newFile !== result.file) writePlan(options.dir, result, before);
     if (options.format === 'json') printJson({ file: result.file, new_file: result.newFile, changed: result.edits.length > 0, summary: result.summary });
     else process.stdout.write(`${result.summary}${result.newFile !== result.file ? ` (${result.file} → ${result.newFile})` : ''}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof EditRefused)) throw error;
+    if (options.format === 'json') printJson({ refused: { code: error.code, message: error.message } });
     process.stderr.write(`Refused: ${error.message}\n`);
     return 1;
   }
