@@ -1,33 +1,54 @@
-/** Finding the account a command is about (tree item, editor, or a quick pick), and picking people and stages. */
+/** Finding the account a command is about (its argument, the editor, or a quick pick), and picking people and stages. */
 import * as vscode from 'vscode';
 import type { Account } from '../core/account';
+import { EditRefused } from '../core/editPlan';
 import { ownerOf, sortByPipeline } from '../core/pipeline';
 import { roleLabel, type Role, type Stage } from '../core/stage';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
-import type { PipelineNode } from './pipelineTree';
 
+/**
+ * An account and the folder it is in. Every tree node that stands for an account (Pipeline,
+ * Renewals, Key Accounts) has this shape, and so does a drag payload: a command takes any of them.
+ */
 export interface AccountRef {
   folder: AccountFolder;
   account: Account;
 }
 
-/** The account of a tree item or URI argument, else of the active editor, else one the user picks. */
+/**
+ * The account a command runs on: the one it was invoked on (a tree node of any view, an account
+ * file's URI from an editor menu or a lens); without an argument, the active editor's; else one the
+ * user picks. An argument that is not an account of the role wanted is refused — never replaced by
+ * the active editor's account.
+ */
 export async function resolveAccount(workspaces: AccountWorkspaces, arg: unknown, role?: Role, placeHolder?: string): Promise<AccountRef | undefined> {
-  const fromArg = accountOf(workspaces, arg) ?? accountOf(workspaces, vscode.window.activeTextEditor?.document.uri);
-  if (fromArg && (!role || fromArg.account.role === role)) return fromArg;
+  if (arg !== undefined && arg !== null) {
+    const ref = accountOf(workspaces, arg);
+    if (!ref) throw new EditRefused(vscode.l10n.t('this command was run on something that is not an account Handoff knows'));
+    if (role && ref.account.role !== role) throw new EditRefused(vscode.l10n.t('{0} is not an {1} account', ref.account.name, roleLabel(role)));
+    return ref;
+  }
+  const active = accountOf(workspaces, vscode.window.activeTextEditor?.document.uri);
+  if (active && (!role || active.account.role === role)) return active;
   return pickAccount(workspaces, role, placeHolder ?? vscode.l10n.t('Pick an account'));
 }
 
+/** The account, as the index holds it now, of a command argument: an account node or ref, or a URI; else undefined. */
 export function accountOf(workspaces: AccountWorkspaces, arg: unknown): AccountRef | undefined {
-  if (isNode(arg)) return arg.kind === 'account' ? { folder: arg.folder, account: arg.account } : undefined;
-  if (!(arg instanceof vscode.Uri)) return undefined;
-  const located = workspaces.locate(arg);
-  const account = located?.folder.store.get(located.file)?.account;
-  return located && account ? { folder: located.folder, account } : undefined;
+  if (arg instanceof vscode.Uri) {
+    const located = workspaces.locate(arg);
+    const account = located?.folder.store.get(located.file)?.account;
+    return located && account ? { folder: located.folder, account } : undefined;
+  }
+  if (!isAccountRef(arg) || !workspaces.all().includes(arg.folder)) return undefined;
+  const account = arg.folder.store.get(arg.account.file)?.account;
+  return account ? { folder: arg.folder, account } : undefined;
 }
 
-function isNode(arg: unknown): arg is PipelineNode {
-  return typeof arg === 'object' && arg !== null && 'kind' in arg && 'folder' in arg;
+function isAccountRef(arg: unknown): arg is AccountRef {
+  if (typeof arg !== 'object' || arg === null || !('folder' in arg) || !('account' in arg)) return false;
+  const account = (arg as { account: unknown }).account;
+  return typeof account === 'object' && account !== null && typeof (account as { file?: unknown }).file === 'string';
 }
 
 export async function pickAccount(workspaces: AccountWorkspaces, role: Role | undefined, placeHolder: string): Promise<AccountRef | undefined> {

@@ -110,11 +110,14 @@ export class AccountWorkspaces implements vscode.Disposable {
         void folder.store.refresh(files).then(() => this.applyOpenEditors(files));
       }, WATCH_DELAY_MS);
     };
-    const subscriptions = [watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)];
+    // A folder deleted, moved or checked out is one event for the folder, not one per account in it.
+    const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.workspaceFolder, '**'), false, true, false);
+    const subscriptions = [watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent), folders.onDidCreate(onEvent), folders.onDidDelete(onEvent)];
     return new vscode.Disposable(() => {
       if (timer) clearTimeout(timer);
       subscriptions.forEach((s) => s.dispose());
       watcher.dispose();
+      folders.dispose();
     });
   }
 

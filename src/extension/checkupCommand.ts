@@ -1,7 +1,7 @@
 /** Log Check-up…: a one-line outcome and a satisfaction score, appended to the account and its last_contact. */
 import * as vscode from 'vscode';
 import { planCheckup } from '../core/checkup';
-import { EditRefused } from '../core/handoff';
+import { EditRefused } from '../core/editPlan';
 import { applyPlan, readEditTarget } from './accountEdits';
 import { resolveAccount } from './accountPicks';
 import type { AccountWorkspaces } from './accountWorkspaces';
@@ -33,8 +33,8 @@ export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: 
               )?.label,
             );
       if (!score) return undefined;
-      const { target, document } = await readEditTarget(ref.folder, ref.account.file);
-      return await applyPlan(ref.folder, planCheckup(target, { today: calendar.today, outcome: said, satisfaction: score }), document);
+      const read = await readEditTarget(ref.folder, ref.account.file);
+      return await applyPlan(ref.folder, planCheckup(read.target, { today: calendar.today, outcome: said, satisfaction: score }), read);
     } catch (error) {
       if (!(error instanceof EditRefused)) throw error;
       void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));

@@ -1,7 +1,7 @@
 /** Add Upsell / Cross-sell…: an expansion opportunity on a customer (AM) account. */
 import * as vscode from 'vscode';
 import { addDays, isCalendarDay } from '../core/calendarDay';
-import { EditRefused } from '../core/handoff';
+import { EditRefused } from '../core/editPlan';
 import { planAddOpportunity, type NewOpportunity } from '../core/opportunity';
 import { applyPlan, readEditTarget } from './accountEdits';
 import { pickStage, resolveAccount } from './accountPicks';
@@ -9,14 +9,15 @@ import type { AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
 
 export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
-  return vscode.commands.registerCommand('handoff.addOpportunity', async (arg?: unknown, given?: NewOpportunity) => {
+  // From an editor's title bar the second argument is VS Code's editor context, not an opportunity.
+  return vscode.commands.registerCommand('handoff.addOpportunity', async (arg?: unknown, given?: unknown) => {
     try {
       const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Add expansion to which customer?'));
       if (!ref) return undefined;
-      const opportunity = given ?? (await askOpportunity(ref.account.name, ref.folder.store.config.stages.filter((s) => s.role === 'ae' && !s.closed), calendar.today));
+      const opportunity = isOpportunity(given) ? given : await askOpportunity(ref.account.name, ref.folder.store.config.stages.filter((s) => s.role === 'ae' && !s.closed), calendar.today);
       if (!opportunity) return undefined;
-      const { target, document } = await readEditTarget(ref.folder, ref.account.file);
-      return await applyPlan(ref.folder, planAddOpportunity(target, opportunity, ref.folder.store.config), document);
+      const read = await readEditTarget(ref.folder, ref.account.file);
+      return await applyPlan(ref.folder, planAddOpportunity(read.target, opportunity, ref.folder.store.config), read);
     } catch (error) {
       if (!(error instanceof EditRefused)) throw error;
       void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));
@@ -51,4 +52,17 @@ async function askOpportunity(name: string, stages: Parameters<typeof pickStage>
   });
   if (!closeDate) return undefined;
   return { type, title, value: Number(value), stage: stage.id, closeDate: closeDate.trim() };
+}
+
+function isOpportunity(value: unknown): value is NewOpportunity {
+  const candidate = value as Partial<NewOpportunity> | undefined;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    (candidate.type === 'upsell' || candidate.type === 'cross-sell') &&
+    typeof candidate.title === 'string' &&
+    typeof candidate.value === 'number' &&
+    typeof candidate.stage === 'string' &&
+    typeof candidate.closeDate === 'string'
+  );
 }

@@ -9,13 +9,13 @@ import { registerDiagnostics } from './diagnostics';
 import { registerExpansionCommand } from './expansionCommand';
 import { registerFilterCommands } from './filterCommands';
 import { IndexSnapshots } from './indexSnapshots';
-import { registerKeyAccountsView } from './keyAccountsView';
+import { KEY_ACCOUNTS_VIEW, registerKeyAccountsView } from './keyAccountsView';
 import { registerPipelineCommands } from './pipelineCommands';
 import { PipelineFilter } from './pipelineFilter';
-import { registerPipelineView, type PipelineItem } from './pipelineView';
+import { PIPELINE_VIEW, registerPipelineView, type PipelineItem } from './pipelineView';
 import { registerQuickFixes } from './quickFixes';
 import { registerRenewalLenses } from './renewalLenses';
-import { registerRenewalsView } from './renewalsView';
+import { registerRenewalsView, RENEWALS_VIEW } from './renewalsView';
 import { registerReportCommands } from './reportCommands';
 
 /** What `activate` returns; the integration tests use it to wait for the index. */
@@ -26,6 +26,8 @@ export interface HandoffApi {
   pipeline(): PipelineItem[];
   /** How many renewals the status bar counts as needing attention. */
   renewalsNeedingAttention(): number;
+  /** The tree element a view shows for an account file: what VS Code passes to a command run from that row's menu. */
+  treeElement(view: string, file: string): unknown;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
@@ -39,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   const started = workspaces.start();
   const pipelineView = registerPipelineView(workspaces, filter);
   const renewalsView = registerRenewalsView(workspaces, calendar);
+  const keyAccountsView = registerKeyAccountsView(workspaces);
   context.subscriptions.push(
     registerDiagnostics(workspaces, calendar),
     registerQuickFixes(workspaces),
@@ -48,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     renewalsView,
     registerRenewalLenses(workspaces, calendar),
     registerCheckupCommand(workspaces, calendar),
-    registerKeyAccountsView(workspaces),
+    keyAccountsView,
     registerExpansionCommand(workspaces, calendar),
     registerReportCommands(workspaces, calendar),
     registerConfigCommand(workspaces),
@@ -64,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     },
     pipeline: () => pipelineView.items(),
     renewalsNeedingAttention: () => renewalsView.needingAttention(),
+    treeElement: (view, file) => ({ [PIPELINE_VIEW]: pipelineView, [RENEWALS_VIEW]: renewalsView, [KEY_ACCOUNTS_VIEW]: keyAccountsView })[view]?.elementOf(file),
   };
 }
 

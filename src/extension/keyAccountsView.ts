@@ -1,11 +1,13 @@
 /** The Key Accounts view: accounts ranked by the team's weighted score, with the criteria behind each score. */
 import * as vscode from 'vscode';
+import type { Account } from '../core/account';
 import { rankAccounts, type ScoredAccount } from '../core/scoring';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 
 export const KEY_ACCOUNTS_VIEW = 'handoff.keyAccounts';
 
-type KeyNode = { kind: 'account'; folder: AccountFolder; scored: ScoredAccount } | { kind: 'criterion'; name: string; weight: number; score: number | undefined; parent: string };
+/** An account row is an account node (`AccountRef`): commands on it run on its account. */
+type KeyNode = { kind: 'account'; folder: AccountFolder; account: Account; scored: ScoredAccount } | { kind: 'criterion'; name: string; weight: number; score: number | undefined; parent: string };
 
 class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -23,7 +25,7 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
       return this.workspaces.all().flatMap((folder) =>
         rankAccounts(folder.store.accounts(), folder.store.config)
           .slice(0, folder.store.config.scoring.keyAccounts + 10)
-          .map((scored) => ({ kind: 'account' as const, folder, scored })),
+          .map((scored) => ({ kind: 'account' as const, folder, account: scored.account, scored })),
       );
     }
     if (node.kind === 'account') return node.scored.criteria.map((c) => ({ kind: 'criterion', ...c, parent: node.scored.account.file }));
@@ -52,7 +54,10 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
   }
 }
 
-export function registerKeyAccountsView(workspaces: AccountWorkspaces): vscode.Disposable {
+export function registerKeyAccountsView(workspaces: AccountWorkspaces): vscode.Disposable & { elementOf(file: string): unknown } {
   const provider = new KeyAccountsProvider(workspaces);
-  return vscode.Disposable.from(vscode.window.createTreeView(KEY_ACCOUNTS_VIEW, { treeDataProvider: provider }), workspaces.onDidChange(() => provider.refresh()));
+  const disposable = vscode.Disposable.from(vscode.window.createTreeView(KEY_ACCOUNTS_VIEW, { treeDataProvider: provider }), workspaces.onDidChange(() => provider.refresh()));
+  // The node VS Code hands a command run from this view's menus on the account of `file`.
+  const elementOf = (file: string) => provider.getChildren().find((node) => node.kind === 'account' && node.account.file === file);
+  return Object.assign(disposable, { elementOf });
 }

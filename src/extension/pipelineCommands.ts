@@ -1,11 +1,12 @@
 /** The pipeline's commands: move, hand off, hand back, new and open account. Each one plans in the core and applies here. */
 import * as vscode from 'vscode';
 import { localToday } from '../core/calendarDay';
-import { roleFolder } from '../core/config';
-import { EditRefused, fillTemplate, planHandback, planHandoff, planMove } from '../core/handoff';
+import { EditRefused } from '../core/editPlan';
+import { planHandback, planHandoff, planMove } from '../core/handoff';
+import { accountFileName, NEW_ACCOUNT_TEMPLATE, planNewAccount } from '../core/newAccount';
 import type { Stage } from '../core/stage';
-import { applyPlan, readEditTarget } from './accountEdits';
-import { pickAccount, pickPerson, pickStage, resolveAccount, type AccountRef } from './accountPicks';
+import { applyPlan, checkPath, readEditTarget } from './accountEdits';
+import { pickAccount, pickPerson, pickStage, resolveAccount } from './accountPicks';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 
 export function registerPipelineCommands(workspaces: AccountWorkspaces): vscode.Disposable {
@@ -44,12 +45,12 @@ export async function moveToStage(workspaces: AccountWorkspaces, arg: unknown, s
     return undefined;
   }
   if (stage.role !== ref.account.role) return stage.role === 'am' ? handOff(workspaces, ref) : handBack(workspaces, ref);
-  const { target, document } = await readEditTarget(ref.folder, ref.account.file);
-  return applyPlan(ref.folder, planMove(target, stage.id, config), document);
+  const read = await readEditTarget(ref.folder, ref.account.file);
+  return applyPlan(ref.folder, planMove(read.target, stage.id, config), read);
 }
 
 export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: string): Promise<vscode.Uri | undefined> {
-  const ref = isRef(arg) ? arg : await resolveAccount(workspaces, arg, 'ae', vscode.l10n.t('Hand off which deal?'));
+  const ref = await resolveAccount(workspaces, arg, 'ae', vscode.l10n.t('Hand off which deal?'));
   if (!ref) return undefined;
   const { config } = ref.folder.store;
   let force = false;
@@ -62,17 +63,17 @@ export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: 
   }
   const am = to ?? (await pickPerson(ref.folder, 'am', ref.account.data.region, vscode.l10n.t('Hand off {0} to which AM?', ref.account.name)));
   if (!am) return undefined;
-  const { target, document } = await readEditTarget(ref.folder, ref.account.file);
+  const read = await readEditTarget(ref.folder, ref.account.file);
   const template = await readTemplate(ref.folder);
-  const plan = planHandoff(target, { to: am, today: localToday(), template, force }, config);
-  const uri = await applyPlan(ref.folder, plan, document);
+  const plan = planHandoff(read.target, { to: am, today: localToday(), template, force }, config);
+  const uri = await applyPlan(ref.folder, plan, read);
   await showNote(uri);
   void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
   return uri;
 }
 
 export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?: string, reason?: string): Promise<vscode.Uri | undefined> {
-  const ref = isRef(arg) ? arg : await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Hand back which account?'));
+  const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Hand back which account?'));
   if (!ref) return undefined;
   const ae = to ?? (await pickPerson(ref.folder, 'ae', ref.account.data.region, vscode.l10n.t('Hand {0} back to which AE?', ref.account.name)));
   if (!ae) return undefined;
@@ -84,24 +85,12 @@ export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?:
       validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Say why, in a few words') : undefined),
     }));
   if (!why) return undefined;
-  const { target, document } = await readEditTarget(ref.folder, ref.account.file);
-  const plan = planHandback(target, { to: ae, reason: why, today: localToday() }, ref.folder.store.config);
-  const uri = await applyPlan(ref.folder, plan, document);
+  const read = await readEditTarget(ref.folder, ref.account.file);
+  const plan = planHandback(read.target, { to: ae, reason: why, today: localToday() }, ref.folder.store.config);
+  const uri = await applyPlan(ref.folder, plan, read);
   void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: {0}.', plan.summary));
   return uri;
 }
-
-const NEW_ACCOUNT = `---
-name: {{name}}
-stage: {{stage}}
----
-
-# {{name}}
-
-## Notes
-
-- {{date}} — 
-`;
 
 /** Creates `<root>/<ae>/<safe-name>.md` from `templates/account.md` or a starter; undoable, never overwrites. */
 export async function newAccount(workspaces: AccountWorkspaces, givenName?: string): Promise<vscode.Uri | undefined> {
@@ -113,32 +102,17 @@ export async function newAccount(workspaces: AccountWorkspaces, givenName?: stri
   if (!folder) return undefined;
   const name =
     givenName ??
-    (await vscode.window.showInputBox({ title: vscode.l10n.t('New Account'), prompt: vscode.l10n.t('The company name'), validateInput: (v) => (fileName(v) ? undefined : vscode.l10n.t('Type the company name')) }));
+    (await vscode.window.showInputBox({ title: vscode.l10n.t('New Account'), prompt: vscode.l10n.t('The company name'), validateInput: (v) => (accountFileName(v) ? undefined : vscode.l10n.t('Type the company name')) }));
   if (!name?.trim()) return undefined;
-  const { config } = folder.store;
-  const file = `${roleFolder(config, 'ae')}/${fileName(name)}.md`;
-  const uri = folder.source.uriOf(file);
-  if ((await folder.source.readText(file)) !== undefined) throw new EditRefused(vscode.l10n.t('{0} already exists; open it with Handoff: Open Account…', file));
-  const template = (await folder.source.readText('templates/account.md'))?.replace(/^\ufeff/, '') ?? NEW_ACCOUNT;
-  const firstStage = config.stages.find((s) => s.role === 'ae')!;
-  const text = fillTemplate(template, { name: name.trim(), stage: firstStage.id, date: localToday() });
+  const template = await folder.source.readText(NEW_ACCOUNT_TEMPLATE);
+  const planned = planNewAccount(name, localToday(), folder.store.config, template);
+  await checkPath(folder, planned.file, 'absent');
+  const uri = folder.source.uriOf(planned.file);
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: new TextEncoder().encode(text) });
-  if (!(await vscode.workspace.applyEdit(edit))) throw new EditRefused(vscode.l10n.t('could not create {0}', file));
+  edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: new TextEncoder().encode(planned.text) });
+  if (!(await vscode.workspace.applyEdit(edit))) throw new EditRefused(vscode.l10n.t('could not create {0}', planned.file));
   await vscode.window.showTextDocument(uri);
   return uri;
-}
-
-/** A safe file name from a company name: "PT Maju Jaya (Tbk.)" → "pt-maju-jaya-tbk". */
-export function fileName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
 }
 
 async function readTemplate(folder: AccountFolder): Promise<string | undefined> {
@@ -154,8 +128,3 @@ async function showNote(uri: vscode.Uri): Promise<void> {
   const end = editor.document.lineCount - 1;
   editor.revealRange(new vscode.Range(end, 0, end, 0), vscode.TextEditorRevealType.InCenter);
 }
-
-function isRef(arg: unknown): arg is AccountRef {
-  return typeof arg === 'object' && arg !== null && 'account' in arg && 'folder' in arg && !('kind' in arg);
-}
-

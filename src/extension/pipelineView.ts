@@ -18,7 +18,7 @@ export interface PipelineItem {
   children: PipelineItem[];
 }
 
-export function registerPipelineView(workspaces: AccountWorkspaces, filter: PipelineFilter): vscode.Disposable & { items(): PipelineItem[] } {
+export function registerPipelineView(workspaces: AccountWorkspaces, filter: PipelineFilter): vscode.Disposable & { items(): PipelineItem[]; elementOf(file: string): unknown } {
   const provider = new PipelineTreeProvider(workspaces, filter);
   const treeView = vscode.window.createTreeView(PIPELINE_VIEW, {
     treeDataProvider: provider,
@@ -60,7 +60,16 @@ export function registerPipelineView(workspaces: AccountWorkspaces, filter: Pipe
     vscode.window.onDidChangeActiveTextEditor(updateActive),
     treeView.onDidChangeVisibility(updateActive),
   );
-  return Object.assign(disposable, { items: () => items() });
+  // The node VS Code hands a command run from this view's menus on the account of `file`.
+  const elementOf = (file: string, nodes = provider.getChildren()): PipelineNode | undefined => {
+    for (const node of nodes) {
+      if (node.kind === 'account' && node.account.file === file) return node;
+      const found = node.kind === 'account' || node.kind === 'opportunity' ? undefined : elementOf(file, provider.getChildren(node));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return Object.assign(disposable, { items: () => items(), elementOf: (file: string) => elementOf(file) });
 }
 
 /** Dropping an account on a stage of its role moves it; on a stage of the other role it starts a handoff or hand-back. */
@@ -80,9 +89,8 @@ function dragAndDrop(): vscode.TreeDragAndDropController<PipelineNode> {
       if (!stageId || stageId === node.account.stage || target.folder !== node.folder) return;
       const stage = node.folder.store.config.stages.find((s) => s.id === stageId);
       if (!stage) return;
-      const ref = { folder: node.folder, account: node.account };
       if (stage.role === node.account.role) await vscode.commands.executeCommand('handoff.moveToStage', node, stage.id);
-      else await vscode.commands.executeCommand(stage.role === 'am' ? 'handoff.handOff' : 'handoff.handBack', ref);
+      else await vscode.commands.executeCommand(stage.role === 'am' ? 'handoff.handOff' : 'handoff.handBack', node);
     },
   };
 }

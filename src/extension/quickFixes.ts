@@ -1,5 +1,8 @@
-/** Quick fixes for problems with one obvious repair, such as a misspelt stage. */
+/** Quick fixes for problems with one obvious repair, such as a misspelt stage: planned and verified by the core's write path. */
 import * as vscode from 'vscode';
+import { readAccount } from '../core/account';
+import { EditRefused } from '../core/editPlan';
+import { planSetStage } from '../core/handoff';
 import type { AccountWorkspaces } from './accountWorkspaces';
 import { toRange } from './convert';
 
@@ -8,18 +11,26 @@ export function registerQuickFixes(workspaces: AccountWorkspaces): vscode.Dispos
     provideCodeActions(document, range, context) {
       const located = workspaces.locate(document.uri);
       const record = located && located.folder.store.get(located.file);
-      if (!record) return [];
+      if (!located || !record) return [];
       const actions: vscode.CodeAction[] = [];
       for (const problem of record.problems) {
         if (!problem.fix) continue;
         const problemRange = toRange(problem);
         if (!problemRange.intersection(range)) continue;
-        const editRange = unquoted(document, problemRange);
-        // The index may lag behind fast typing: only offer the fix while the text is what it was about.
-        if (record.account?.stage !== undefined && document.getText(editRange) !== record.account.stage) continue;
+        // The editor's text, as it is now: the index may lag behind fast typing.
+        const text = document.getText();
+        const { account } = readAccount(located.file, record.role, text, located.folder.store.config);
+        if (!account || account.stage !== record.account?.stage) continue;
+        let plan;
+        try {
+          plan = planSetStage({ file: located.file, role: record.role, text, name: account.name, stage: account.stage, data: account.data }, problem.fix.replacement, problem.fix.title);
+        } catch (error) {
+          if (error instanceof EditRefused) continue;
+          throw error;
+        }
         const action = new vscode.CodeAction(problem.fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, editRange, problem.fix.replacement);
+        for (const edit of plan.edits) action.edit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
         action.diagnostics = context.diagnostics.filter((d) => d.code === problem.code && d.range.isEqual(problemRange));
         action.isPreferred = true;
         actions.push(action);
@@ -30,13 +41,4 @@ export function registerQuickFixes(workspaces: AccountWorkspaces): vscode.Dispos
   return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
   });
-}
-
-/** The range inside the quotes of a quoted scalar, so a fix keeps the file's quoting. */
-function unquoted(document: vscode.TextDocument, range: vscode.Range): vscode.Range {
-  const text = document.getText(range);
-  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
-    return new vscode.Range(range.start.translate(0, 1), range.end.translate(0, -1));
-  }
-  return range;
 }

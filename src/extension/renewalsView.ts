@@ -1,5 +1,6 @@
 /** The Renewals view (buckets by urgency) and the status-bar item that opens it when renewals need attention. */
 import * as vscode from 'vscode';
+import type { Account } from '../core/account';
 import { formatMoney } from '../core/money';
 import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../core/renewal';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
@@ -17,7 +18,10 @@ const BUCKETS: { id: string; label: () => string; severities: RenewalSeverity[];
   { id: 'later', label: () => vscode.l10n.t('Later'), severities: ['info', 'ok'], icon: 'calendar' },
 ];
 
-type RenewalNode = { kind: 'bucket'; id: string; label: () => string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] } | { kind: 'renewal'; folder: AccountFolder; renewal: Renewal };
+/** A renewal row is an account node (`AccountRef`): commands on it run on its account. */
+type RenewalNode =
+  | { kind: 'bucket'; id: string; label: () => string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] }
+  | { kind: 'renewal'; folder: AccountFolder; account: Account; renewal: Renewal };
 
 class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -45,7 +49,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   private cache: { inputs: unknown[]; result: { folder: AccountFolder; renewal: Renewal }[] } | undefined;
 
   getChildren(node?: RenewalNode): RenewalNode[] {
-    if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => ({ kind: 'renewal', folder, renewal }));
+    if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => ({ kind: 'renewal', folder, account: renewal.account, renewal }));
     if (node) return [];
     const all = this.all();
     return BUCKETS.map((bucket) => ({ kind: 'bucket', ...bucket, renewals: all.filter(({ renewal }) => bucket.severities.includes(renewal.severity)) }));
@@ -80,7 +84,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   }
 }
 
-export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable & { needingAttention(): number } {
+export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable & { needingAttention(): number; elementOf(file: string): unknown } {
   const provider = new RenewalsTreeProvider(workspaces, calendar);
   const treeView = vscode.window.createTreeView(RENEWALS_VIEW, { treeDataProvider: provider });
   const status = vscode.window.createStatusBarItem('handoff.renewals', vscode.StatusBarAlignment.Left, 50);
@@ -103,5 +107,7 @@ export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Ca
     calendar.onDidChangeDay(update),
     vscode.commands.registerCommand('handoff.showRenewals', () => vscode.commands.executeCommand(`${RENEWALS_VIEW}.focus`)),
   );
-  return Object.assign(disposable, { needingAttention });
+  // The node VS Code hands a command run from this view's menus on the account of `file`.
+  const elementOf = (file: string) => provider.getChildren().flatMap((bucket) => provider.getChildren(bucket)).find((node) => node.kind === 'renewal' && node.account.file === file);
+  return Object.assign(disposable, { needingAttention, elementOf });
 }
