@@ -69,7 +69,9 @@ export class AccountStore {
 
   /**
    * Re-reads the given files from the source: created and changed files are read, missing ones
-   * removed; a rename is its old and new path. A change to `.handoff.yml` re-reads everything.
+   * removed; a rename is its old and new path. A path may be a folder (a watcher reports a folder
+   * deleted, moved or checked out as one event): the accounts under it are read or removed.
+   * A change to `.handoff.yml` re-reads everything.
    */
   refresh(files: readonly string[]): Promise<void> {
     return this.enqueue(async () => {
@@ -85,7 +87,7 @@ export class AccountStore {
       }
       const changed: string[] = [];
       const removed: string[] = [];
-      await forEachLimit([...new Set(files)], READ_CONCURRENCY, async (file) => {
+      await forEachLimit([...new Set(await this.withFolderContents(files))], READ_CONCURRENCY, async (file) => {
         const role = this.roleOf(file);
         const record = role && (await this.readRecord(file, role, this.config));
         if (record) {
@@ -98,6 +100,23 @@ export class AccountStore {
       });
       if (changed.length > 0 || removed.length > 0) this.changed({ changed, removed, configChanged: false });
     });
+  }
+
+  /** The paths, with each folder under an account root replaced by the accounts it held and holds now. */
+  private async withFolderContents(paths: readonly string[]): Promise<string[]> {
+    const result: string[] = [];
+    const roots = (['ae', 'am'] as const).map((role) => `${roleFolder(this.config, role)}/`);
+    for (const path of paths) {
+      if (this.roleOf(path)) {
+        result.push(path);
+        continue;
+      }
+      const prefix = `${path}/`;
+      if (!roots.some((root) => prefix.startsWith(root) || root.startsWith(prefix))) continue;
+      for (const file of this.records.keys()) if (file.startsWith(prefix)) result.push(file);
+      for (const file of await this.source.listFiles(path)) if (this.roleOf(file)) result.push(file);
+    }
+    return result;
   }
 
   /** Re-reads one account from text that is not on disk yet (an editor's unsaved content). */

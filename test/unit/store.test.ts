@@ -51,6 +51,22 @@ describe('AccountStore', () => {
     ]);
   });
 
+  it('follows a folder of accounts that is deleted, moved or added as a whole (one watcher event for the folder)', async () => {
+    const { source, store, changes } = workspace();
+    source.write('accounts/ae/apac/initech-two.md', accountText({ name: 'Initech Two', stage: 'demo' }));
+    await store.load();
+    changes.length = 0;
+    for (const file of ['accounts/ae/apac/acme.md', 'accounts/ae/apac/initech-two.md']) {
+      source.write(file.replace('/ae/apac/', '/ae/emea/'), source.files.get(file)!);
+      source.files.delete(file);
+    }
+    await store.refresh(['accounts/ae/apac', 'accounts/ae/emea']);
+    assert.deepEqual(store.accounts().map((a) => a.file).sort(), ['accounts/ae/emea/acme.md', 'accounts/ae/emea/initech-two.md', 'accounts/ae/globex.md', 'accounts/am/initech.md']);
+    assert.deepEqual(changes, [{ changed: ['accounts/ae/emea/acme.md', 'accounts/ae/emea/initech-two.md'], removed: ['accounts/ae/apac/acme.md', 'accounts/ae/apac/initech-two.md'], configChanged: false }]);
+    await store.refresh(['docs', 'accounts/ae/notes.txt']);
+    assert.equal(changes.length, 1, 'paths outside the account folders, or not accounts, change nothing');
+  });
+
   it('follows a rename from the AE folder to the AM folder, role and problems included', async () => {
     const { source, store, changes } = workspace();
     await store.load();
