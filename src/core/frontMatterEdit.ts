@@ -73,7 +73,8 @@ export function readFrontMatterSource(text: string): FrontMatterSource {
 
 /** A scalar for a new value: plain where YAML reads it back as the same string, double-quoted otherwise. */
 export function yamlScalar(value: string): string {
-  const plain = /^[\p{L}\p{N}_][\p{L}\p{N}_.@+\-/ ]*$/u.test(value) && !/\s$/.test(value) && !/ #|: /.test(value);
+  // Plain when it starts with no indicator, holds no flow indicator, quote or `: `/` #`, and is not a number, bool or null.
+  const plain = /^[\p{L}\p{N}_(][\p{L}\p{M}\p{N}_.@+\-/ ()'&!?%=;$*~:#]*$/u.test(value) && !/\s$/.test(value) && !/: |:$| #/.test(value);
   const ambiguous = /^(true|false|null|yes|no|on|off|y|n|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[\da-f_]+|0o[0-7_]+|0b[01_]+|\.inf|\.nan)$/i.test(value);
   return plain && !ambiguous ? value : JSON.stringify(value);
 }
