@@ -88,7 +88,7 @@ async function startCodeServer(options = {}) {
   const workbenchUrl = ({ folder, extensionDevelopmentPaths = [], extensionTestsPath }) => {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
     const payload = [
-      ...extensionDevelopmentPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),
+      ...(extensionDevelopmentPaths.length > 0 ? [['extensionDevelopmentPath', remote(developmentFolder(extensionDevelopmentPaths, scratch))]] : []),
       ...(extensionTestsPath ? [['extensionTestsPath', remote(extensionTestsPath)]] : []),
       ['skipWelcome', 'true'],
     ];
@@ -99,6 +99,19 @@ async function startCodeServer(options = {}) {
     return `${origin}/?${query}`;
   };
   return { port, origin, workbenchUrl, stop, process: child };
+}
+
+/**
+ * The one extensionDevelopmentPath to put in the payload. The workbench reads the payload into a Map,
+ * so of several `extensionDevelopmentPath` entries only the last would count; but VS Code also takes
+ * a folder without a package.json as a folder of extensions under development (the scanner's
+ * scanOneOrMultipleExtensions). Several extensions are therefore linked into one such folder.
+ */
+function developmentFolder(extensionDevelopmentPaths, scratch) {
+  if (extensionDevelopmentPaths.length === 1) return extensionDevelopmentPaths[0];
+  const folder = fs.mkdtempSync(path.join(scratch, 'extensions-under-development-'));
+  extensionDevelopmentPaths.forEach((p, index) => fs.symlinkSync(path.resolve(p), path.join(folder, `${index}-${path.basename(path.resolve(p))}`), 'dir'));
+  return folder;
 }
 
 /**
