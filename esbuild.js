@@ -39,6 +39,8 @@ if (tests) {
     { ...common, sourcemap: true, entryPoints: testEntries('integration'), outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('e2e'), outdir: 'out/test/e2e', external: ['playwright-core'] },
     { ...common, sourcemap: true, entryPoints: testEntries('grammar'), outdir: 'out/test/grammar', external: ['mocha', 'vscode-oniguruma', 'vscode-textmate'] },
+    // The virtual suite's FileSystemProvider, an extension of its own: its bundle next to its manifest.
+    { ...common, sourcemap: true, entryPoints: ['test/vfs-extension/extension.ts'], outfile: 'out/test/vfs-extension/extension.js', external: ['vscode'] },
   );
 }
 
@@ -56,6 +58,7 @@ async function main() {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
+  if (tests) fs.copyFileSync(path.join(__dirname, 'test', 'vfs-extension', 'package.json'), path.join(__dirname, 'out', 'test', 'vfs-extension', 'package.json'));
 }
 
 main().catch((error) => {

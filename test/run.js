@@ -69,20 +69,25 @@ async function runIntegration() {
   await runSuite(executable, 'default', 'en');
   // The other suites need what the code-server stand-in sets up: a language pack for --locale id
   // (a desktop VS Code without the Indonesian pack stays English), an untrusted folder, and
-  // --folder-uri for a provider that only the test suite registers.
+  // --folder-uri on a scheme that only a test extension provides.
   if (!process.env.HANDOFF_VSCODE_EXECUTABLE) {
     step('integration tests in Bahasa Indonesia (--locale id)');
     await runSuite(executable, 'id', 'id');
     step('integration tests in Restricted Mode (an untrusted folder)');
     await runSuite(executable, 'restricted', 'en');
-    // A folder reached only through a FileSystemProvider (test/integration/virtualFolder.ts), as in a browser.
+    // A folder reached only through a FileSystemProvider, as in a browser: the provider is a second
+    // extension under development (test/vfs-extension, built into out/test/vfs-extension), which VS Code
+    // activates on `onFileSystem:handoff-test-vfs`, as vscode.dev activates the extension of a remote repository.
     step('integration tests on a virtual folder (no file: URIs)');
-    await runSuite(executable, 'virtual', 'en', (dir) => `handoff-test-vfs:${dir}`);
+    await runSuite(executable, 'virtual', 'en', (dir) => `handoff-test-vfs:${dir}`, [path.join(root, 'out', 'test', 'vfs-extension')]);
   }
 }
 
-/** One run of the integration suite on a fresh copy of the sample: `*.<suite>.test.js`, or for `default` every other test file. */
-async function runSuite(executable, suite, locale, folderUri) {
+/**
+ * One run of the integration suite on a fresh copy of the sample: `*.<suite>.test.js`, or for `default`
+ * every other test file. `testExtensions`: more extension folders loaded with the one under test.
+ */
+async function runSuite(executable, suite, locale, folderUri, testExtensions = []) {
   const { runTests } = require('@vscode/test-electron');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
   const workspace = path.join(scratch, 'workspace');
@@ -91,7 +96,7 @@ async function runSuite(executable, suite, locale, folderUri) {
   try {
     await runTests({
       vscodeExecutablePath: executable,
-      extensionDevelopmentPath: root,
+      extensionDevelopmentPath: [root, ...testExtensions],
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [folderUri ? `--folder-uri=${folderUri(workspace)}` : workspace, '--disable-extensions', `--locale=${locale}`],
       extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_SUITE: suite },

@@ -2,16 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { registerVirtualFolder } from './virtualFolder';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   // `<name>.<suite>.test.js` runs only in the host test/run.js starts for that suite (`id`: --locale id,
-  // `restricted`: an untrusted folder, `virtual`: a folder behind a FileSystemProvider); every other
-  // test file in the default one.
+  // `restricted`: an untrusted folder, `virtual`: a folder behind the FileSystemProvider of the test
+  // extension in test/vfs-extension); every other test file in the default one.
   const suite = process.env.HANDOFF_TEST_SUITE ?? 'default';
-  // The virtual folder's provider comes from here, before the tests activate the extension.
-  if (suite === 'virtual') registerVirtualFolder();
   for (const file of fs.readdirSync(__dirname)) {
     const suffix = /\.(\w+)\.test\.js$/.exec(file)?.[1] ?? 'default';
     if (file.endsWith('.test.js') && suffix === suite) mocha.addFile(path.join(__dirname, file));

@@ -1,12 +1,17 @@
 /**
- * For the `virtual` suite: `handoff-test-vfs:/some/path` is the folder /some/path on disk, reached only
- * through this FileSystemProvider. A workspace opened on it is virtual to the extension under test —
- * no `file:` URIs, no search provider, no local path — as a browser-only or remote-repository folder is.
+ * A test extension for the `virtual` suite: `handoff-test-vfs:/some/path` is the folder /some/path on
+ * disk, reached only through this FileSystemProvider. A workspace opened on it is virtual to the
+ * extension under test — no `file:` URIs, no search provider, no local path — as a browser-only or
+ * remote-repository folder is. As with vscode.dev or GitHub Repositories, the provider lives in an
+ * extension of its own that VS Code activates on demand (`onFileSystem:handoff-test-vfs` in
+ * package.json): the file service waits for that activation before it answers, so the extension under
+ * test can read the folder whenever it activates. esbuild.js --tests builds it, with its manifest, into
+ * out/test/vfs-extension/; test/run.js loads that folder as a second extensionDevelopmentPath.
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 
-export const VIRTUAL_SCHEME = 'handoff-test-vfs';
+const VIRTUAL_SCHEME = 'handoff-test-vfs';
 
 function toStat(stat: fs.Stats): vscode.FileStat {
   return { type: stat.isDirectory() ? vscode.FileType.Directory : vscode.FileType.File, ctime: stat.ctimeMs, mtime: stat.mtimeMs, size: stat.size };
@@ -67,6 +72,6 @@ class DiskBackedFileSystem implements vscode.FileSystemProvider {
   }
 }
 
-export function registerVirtualFolder(): vscode.Disposable {
-  return vscode.workspace.registerFileSystemProvider(VIRTUAL_SCHEME, new DiskBackedFileSystem(), { isCaseSensitive: true });
+export function activate(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(VIRTUAL_SCHEME, new DiskBackedFileSystem(), { isCaseSensitive: true }));
 }
