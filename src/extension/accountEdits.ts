@@ -49,10 +49,14 @@ export async function applyPlan(folder: AccountFolder, plan: EditPlan, read: Edi
 
   const edit = new vscode.WorkspaceEdit();
   const label = plan.summary;
-  for (const change of plan.edits) {
-    edit.replace(uri, new vscode.Range(read.document.positionAt(change.start), read.document.positionAt(change.end)), change.newText, { label, needsConfirmation: false });
-  }
+  // The rename first, then the text edits on the new file: VS Code applies a WorkspaceEdit in order,
+  // and text edits on the old URI would leave it with unsaved changes while the rename waits on its
+  // participants; auto save (afterDelay by default in vscode.dev, github.dev and code-server) or the
+  // save prompt of its closing editor would then write the old file back beside the new one.
   if (plan.newFile !== plan.file) edit.renameFile(uri, newUri, { overwrite: false }, { label, needsConfirmation: false });
+  for (const change of plan.edits) {
+    edit.replace(newUri, new vscode.Range(read.document.positionAt(change.start), read.document.positionAt(change.end)), change.newText, { label, needsConfirmation: false });
+  }
   // A refactoring: VS Code saves the files it touched (files.refactoring.autoSave), and one undo reverts it.
   if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new EditRefused(vscode.l10n.t('VS Code could not apply the edit to {0}', plan.file));
   const changed = await vscode.workspace.openTextDocument(newUri);
