@@ -71,8 +71,47 @@ describe('Pipeline', () => {
     await waitFor('undo to move the file back', () => fs.existsSync(from.fsPath) && !fs.existsSync(to.fsPath));
     const restored = vscode.workspace.textDocuments.find((d) => d.uri.toString() === from.toString());
     assert.equal(restored?.getText(), before);
+    // The restored text is unsaved. Auto save (afterDelay in a browser) may be saving it already, and then
+    // save() returns before that write lands.
     await restored?.save();
-    assert.equal(fs.readFileSync(from.fsPath, 'utf8'), before);
+    await waitFor('the restored text on disk', () => fs.readFileSync(from.fsPath, 'utf8') === before);
+  });
+
+  it('hands off a deal open in an editor without auto save writing the AE file back', async () => {
+    // In a browser (vscode.dev, github.dev, code-server: this host) files.autoSave is afterDelay, 1 s,
+    // by default, and participants (other extensions', a busy extension host) can hold a rename longer
+    // than that. Had the AE file unsaved changes while it moved, auto save (or the save prompt of its
+    // closing editor) could write it back beside the AM file.
+    const fjord = workspaceUri('accounts', 'ae', 'emea', 'fjord-analytics.md');
+    const from = workspaceUri('accounts', 'ae', 'emea', 'nordlicht-data.md');
+    const to = workspaceUri('accounts', 'am', 'emea', 'nordlicht-data.md');
+    fs.writeFileSync(from.fsPath, fs.readFileSync(fjord.fsPath, 'utf8').replaceAll('Fjord Analytics', 'Nordlicht Data'));
+    await waitFor('the new won deal', () => api.pipeline()[5].children.some((item) => item.label === 'Nordlicht Data'));
+    await vscode.window.showTextDocument(from);
+    const savesOfFrom: string[] = [];
+    const watch = vscode.Disposable.from(
+      vscode.workspace.onWillRenameFiles((event) => event.waitUntil(new Promise<void>((resolve) => setTimeout(resolve, 1_500)))),
+      vscode.workspace.onWillSaveTextDocument((event) => {
+        if (event.document.uri.toString() === from.toString()) savesOfFrom.push(`reason ${event.reason}`);
+      }),
+    );
+    try {
+      const result = await vscode.commands.executeCommand<vscode.Uri>('handoff.handOff', from, 'sofia@example.com');
+      assert.equal(result?.toString(), to.toString());
+      for (const deadline = Date.now() + 3_000; Date.now() < deadline; ) {
+        assert.equal(fs.existsSync(from.fsPath), false, 'the AE file came back after the handoff');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(savesOfFrom, [], 'VS Code saved the AE file during the handoff');
+      assert.match(fs.readFileSync(to.fsPath, 'utf8'), /\nstage: onboarding\nae: lena@example.com\nam: sofia@example.com\n/);
+      assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path), []);
+    } finally {
+      watch.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(from.fsPath, { force: true });
+      fs.rmSync(to.fsPath, { force: true });
+      await waitFor('the deal to leave the Pipeline', () => !api.pipeline().some((group) => group.children.some((item) => item.label === 'Nordlicht Data')));
+    }
   });
 
   it('refuses a handoff onto an existing file and changes nothing', async () => {
