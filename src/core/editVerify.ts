@@ -51,15 +51,15 @@ export function verifyEdit(target: EditTarget, draft: EditDraft): EditPlan {
   if (split.frontMatter.yaml !== applyEdits(old.frontMatter.yaml, yamlEdits)) throw unsafe(l10n.t('the front-matter would no longer be closed where it was'));
 
   // Each reader compared with itself: the two disagree on a few corners of YAML, never with themselves.
-  const readers: [string, (yaml: string) => unknown, unknown][] = [
-    ['YAML 1.2', readYamlData, dataOf(old.document)],
-    [l10n.t('the index'), parseFrontMatterYaml, undefined],
+  const readers: [string, (yaml: string) => unknown, () => unknown][] = [
+    ['YAML 1.2', readYamlData, () => dataOf(old.document)],
+    [l10n.t('the index'), parseFrontMatterYaml, () => parseFrontMatterYaml(old.frontMatter.yaml)],
   ];
-  for (const [reader, read, known] of readers) {
+  for (const [reader, read, readOld] of readers) {
     let before: unknown;
     let after: unknown;
     try {
-      before = (known ?? read(old.frontMatter.yaml)) ?? {};
+      before = readOld() ?? {};
       after = read(split.frontMatter.yaml) ?? {};
     } catch (error) {
       throw unsafe(l10n.t('the result would not read as YAML ({0}): {1}', reader, (error as Error).message));

@@ -10,12 +10,15 @@ import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type
 import { EditRefused } from './editPlan';
 import { splitFrontMatter, type FrontMatter } from './frontMatter';
 import type { TextEdit } from './textEdit';
-import { parseYamlDocument, YamlDocumentError } from './yamlDocument';
+import { dataOf, parseYamlDocument, YamlDocumentError } from './yamlDocument';
 
 /** One top-level key of the front-matter; offsets are in the file's text. */
 export interface FrontMatterEntry {
   key: string;
-  /** The entry's text: from its line's start to the start of the line after it (in a flow mapping, key to value). */
+  /**
+   * The entry's text: from its line's start to the start of the line after its value's last line
+   * (in a flow mapping, key to value). Comment lines and blank lines after it are not part of it.
+   */
   start: number;
   end: number;
   /** The parsed value, with offsets in the YAML (add `yamlStart`); null for `key:` with no value node. */
@@ -58,17 +61,28 @@ export function readFrontMatterSource(text: string): FrontMatterSource {
     const key = pair.key as ParsedNode | null;
     if (!isScalar(key) || !key.range) continue;
     const value = (pair.value as ParsedNode | null) ?? null;
-    const last = value?.range ?? key.range;
+    // range[1] ends the value itself; range[2] would run on over the comments and blank lines after it.
+    const end = at((value?.range ?? key.range)[1]);
     entries.push({
       key: String(key.value),
       start: flow ? at(key.range[0]) : lineStart(text, at(key.range[0])),
-      end: flow ? at(last[1]) : nextLineStart(text, at(last[2]), at(frontMatter.yaml.length)),
+      end: flow ? end : nextLineStart(text, end, at(frontMatter.yaml.length)),
       value,
     });
   }
   const first = entries[0];
   const indent = flow || !first ? '' : /^[ \t]*/.exec(text.slice(first.start))![0];
   return { text, frontMatter, document, entries, flow, indent, nested: indent + ' '.repeat(nestingStep(text, frontMatter, entries, indent.length)) };
+}
+
+/** A top-level key's value as YAML 1.2 reads it (the index's reader misreads a few corners), or undefined. */
+export function valueOf(source: FrontMatterSource, key: string): unknown {
+  try {
+    const data = dataOf(source.document);
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A scalar for a new value: plain where YAML reads it back as the same string, double-quoted otherwise. */

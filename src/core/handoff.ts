@@ -8,7 +8,7 @@ import type { CalendarDay } from './calendarDay';
 import { roleFolder, type TeamConfig } from './config';
 import { EditRefused, unchangedPlan, type EditPlan, type EditTarget } from './editPlan';
 import { verifyEdit } from './editVerify';
-import { appendToBody, readFrontMatterSource, setBlock, setScalar } from './frontMatterEdit';
+import { appendToBody, readFrontMatterSource, setBlock, setScalar, valueOf } from './frontMatterEdit';
 import { roleLabel, type Role, type Stage } from './stage';
 import type { TextEdit } from './textEdit';
 
@@ -46,8 +46,8 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
   if (target.stage !== config.handoff.from && !options.force) {
     throw new EditRefused(l10n.t("{0} is in '{1}', not '{2}': win the deal first, or hand it off anyway (--force)", target.name, target.stage ?? l10n.t('no stage'), config.handoff.from));
   }
-  const from = typeof target.data.ae === 'string' ? target.data.ae : '';
   const source = readFrontMatterSource(target.text);
+  const from = stringOf(valueOf(source, 'ae'));
   const fields = { name: target.name, date: options.today, from: from || 'the AE', to };
   const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]];
   const edits = [
@@ -82,8 +82,8 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
   if (reason === '') throw new EditRefused(l10n.t('say why the account goes back to an AE (--reason)'));
   const stage = options.stage ? findStage(options.stage, config) : defaultHandbackStage(config);
   if (stage.role !== 'ae') throw new EditRefused(l10n.t("'{0}' is not an AE stage", stage.id));
-  const from = typeof target.data.am === 'string' ? target.data.am : '';
   const source = readFrontMatterSource(target.text);
+  const from = stringOf(valueOf(source, 'am'));
   const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to], ['reason', reason]];
   const edits = [
     setScalar(source, 'stage', stage.id, ['name']),
@@ -155,4 +155,8 @@ function dedupe(edits: TextEdit[]): TextEdit[] {
     else result.push({ ...edit });
   }
   return result;
+}
+
+function stringOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

@@ -4,6 +4,7 @@
  * verified against its reading; it is slower than the index's reader, so it runs per edit, not per file.
  */
 import { parseDocument, type Document } from 'yaml';
+import { MAX_NODES } from './safeYaml';
 
 /** The first problem of YAML that is not valid: the parser's reason and its 0-based line in the YAML. */
 export class YamlDocumentError extends Error {
@@ -30,6 +31,7 @@ export function readYamlData(yaml: string): unknown {
   return dataOf(parseYamlDocument(yaml));
 }
 
+/** The data of a parsed document; aliases are expanded within the same budget as the index's reader. */
 export function dataOf(document: Document): unknown {
-  return document.toJS({ maxAliasCount: 1000 });
+  return document.toJS({ maxAliasCount: MAX_NODES });
 }

@@ -58,6 +58,22 @@ describe('edits planned on the parser', () => {
     assert.match(plan.newText, /\nhandoff:\n {2}date: 2026-11-23\n {2}from: d@example.com\n {2}to: budi@example.com\n# kept\nae: d@example.com\n/);
   });
 
+  it('keeps the comments and blank lines after a block it replaces, and after a key it inserts behind', () => {
+    const text = '---\nname: Acme\nstage: closed_won\nae: dewi@example.com\nhandoff:\n  date: 2025-01-01\n  # to: tbd\n\n# Contacts\ncontacts: []\n---\n';
+    const plan = planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23' }, config);
+    assert.match(plan.newText, /\nstage: onboarding\nae: dewi@example.com\nam: budi@example.com\nhandoff:\n {2}date: 2026-11-23\n {2}from: dewi@example.com\n {2}to: budi@example.com\n {2}# to: tbd\n\n# Contacts\ncontacts: \[\]\n---\n/);
+  });
+
+  it('edits a file with as many aliases as the index reads (the readers share one budget)', () => {
+    const text = `---\nname: A\nstage: demo\nx: &a 1\nl: [${Array(1500).fill('*a').join(', ')}]\n---\n`;
+    assert.equal(planMove(target(text), 'proposal', config).newText, text.replace('stage: demo', 'stage: proposal'));
+  });
+
+  it('takes the AE it names in the handoff block from the YAML 1.2 reading', () => {
+    const text = '---\nstage: closed_won\nname: &n\n  Acme\nae: *n\n---\n';
+    assert.match(planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23' }, config).newText, /\nhandoff:\n {2}date: 2026-11-23\n {2}from: Acme\n/);
+  });
+
   it('appends to a list in its own dash style, and turns `[]` into a block list', () => {
     const item = { type: 'upsell' as const, title: 'Plan B', value: 10, stage: 'proposal', closeDate: '2027-01-01' };
     const spaced = '---\nname: G\nstage: active\nopportunities:\n-   type: cross-sell\n    title: A\n---\n';
