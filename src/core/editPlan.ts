@@ -9,6 +9,9 @@ import type { TextEdit } from './textEdit';
 
 export type RefusalCode = 'edit-refused' | 'edit-unsafe';
 
+/** The largest account file an edit reads: a real one has a few KB; beyond this it would only strain memory. */
+export const MAX_EDIT_BYTES = 64 * 1024 * 1024;
+
 /** An edit that will not be made; nothing was changed. The message is for people. */
 export class EditRefused extends Error {
   constructor(

@@ -12,7 +12,9 @@ const encoder = new TextEncoder();
 export function textOfBytes(bytes: Uint8Array): string {
   try {
     return strict.decode(bytes);
-  } catch {
+  } catch (error) {
+    // Only invalid UTF-8 is decoded the slow way; anything else (a text too long for a string) is not ours to hide.
+    if (!(error instanceof TypeError)) throw error;
     return decodeEscaping(bytes);
   }
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { readAccount } from '../core/account';
-import { EditRefused, type EditPlan, type EditTarget } from '../core/editPlan';
+import { EditRefused, MAX_EDIT_BYTES, type EditPlan, type EditTarget } from '../core/editPlan';
 import { hasEscapedBytes, textOfBytes } from '../core/fileText';
 import type { AccountFolder } from './accountWorkspaces';
 
@@ -84,6 +84,7 @@ export async function checkPath(folder: AccountFolder, file: string, expect: 'fi
   }
   if (!stat) throw new EditRefused(vscode.l10n.t('{0} no longer exists; nothing was changed', file));
   if (stat.type !== vscode.FileType.File) throw new EditRefused(vscode.l10n.t('{0} is not a regular file (a link, a FIFO or a folder); Handoff does not edit it', file));
+  if (stat.size > MAX_EDIT_BYTES) throw new EditRefused(vscode.l10n.t('{0} is {1} MB; Handoff edits account files of up to {2} MB', file, Math.ceil(stat.size / 2 ** 20), MAX_EDIT_BYTES / 2 ** 20));
 }
 
 async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {

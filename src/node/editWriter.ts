@@ -29,7 +29,7 @@ export function writePlan(workspace: string, plan: EditPlan, before: FileBytes, 
   try {
     if (moving) created.push(...foldersInside(fs, workspace, plan.newFile, true));
     const temporary = temporaryPath(destination);
-    writeNewFile(fs, temporary, bytes, before.mode);
+    writeNewFile(fs, temporary, bytes, before);
     leftovers.push(temporary);
 
     const current = openRegularFile(fs, source, plan.file);
@@ -43,7 +43,7 @@ export function writePlan(workspace: string, plan: EditPlan, before: FileBytes, 
         if (code === 'EEXIST') throw new EditRefused(`${plan.newFile} already exists; nothing was changed`);
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
         // A file system without hard links: an exclusive create is the next best thing.
-        writeNewFile(fs, destination, bytes, before.mode);
+        writeNewFile(fs, destination, bytes, before);
       }
       try {
         fs.unlinkSync(source);
@@ -62,7 +62,7 @@ export function writePlan(workspace: string, plan: EditPlan, before: FileBytes, 
     // and wrote while the folder was flushed) is not lost: put it back.
     const after = readOpen(fs, oldFd, plan.file);
     if (!sameBytes(after.bytes, before.bytes)) {
-      restore(fs, source, after.bytes, before.mode, moving ? destination : undefined);
+      restore(fs, source, after.bytes, before, moving ? destination : undefined);
       throw changed();
     }
   } catch (error) {
@@ -76,10 +76,16 @@ export function writePlan(workspace: string, plan: EditPlan, before: FileBytes, 
   }
 }
 
-function writeNewFile(fs: FileSystem, file: string, bytes: Uint8Array, mode: number): void {
-  const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL, mode);
+/** A new file with the bytes, the permission bits of `like` (whatever the umask) and, where allowed, its owner. */
+function writeNewFile(fs: FileSystem, file: string, bytes: Uint8Array, like: FileBytes): void {
+  const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL, like.mode);
   try {
-    fs.fchmodSync(fd, mode); // the mode as it was, whatever the umask
+    fs.fchmodSync(fd, like.mode);
+    try {
+      fs.fchownSync(fd, like.uid, like.gid);
+    } catch {
+      // Only root may give a file away; anyone else's file stays theirs anyway.
+    }
     for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
     fs.fsyncSync(fd);
   } catch (error) {
@@ -91,9 +97,9 @@ function writeNewFile(fs: FileSystem, file: string, bytes: Uint8Array, mode: num
 }
 
 /** Puts the old bytes back at `source` (and takes the new file away from `moved`), as atomically as writing allows. */
-function restore(fs: FileSystem, source: string, bytes: Uint8Array, mode: number, moved: string | undefined): void {
+function restore(fs: FileSystem, source: string, bytes: Uint8Array, like: FileBytes, moved: string | undefined): void {
   const temporary = temporaryPath(source);
-  writeNewFile(fs, temporary, bytes, mode);
+  writeNewFile(fs, temporary, bytes, like);
   try {
     fs.renameSync(temporary, source);
   } finally {

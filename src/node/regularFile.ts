@@ -4,12 +4,12 @@
  */
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { EditRefused } from '../core/editPlan';
+import { EditRefused, MAX_EDIT_BYTES } from '../core/editPlan';
 
 /** The part of Node's `fs` the write path uses; tests hand in one that fails (a full disk, a race). */
 export type FileSystem = Pick<
   typeof nodeFs,
-  'openSync' | 'readSync' | 'writeSync' | 'fsyncSync' | 'fchmodSync' | 'closeSync' | 'fstatSync' | 'lstatSync' | 'renameSync' | 'linkSync' | 'unlinkSync' | 'mkdirSync' | 'rmdirSync' | 'realpathSync'
+  'openSync' | 'readSync' | 'writeSync' | 'fsyncSync' | 'fchmodSync' | 'fchownSync' | 'closeSync' | 'fstatSync' | 'lstatSync' | 'renameSync' | 'linkSync' | 'unlinkSync' | 'mkdirSync' | 'rmdirSync' | 'realpathSync'
 >;
 
 export interface FileBytes {
@@ -19,8 +19,10 @@ export interface FileBytes {
   ino: number;
   size: number;
   mtimeMs: number;
-  /** Permission bits, which the rewritten file keeps. */
+  /** Permission bits, owner and group, which the rewritten file keeps. */
   mode: number;
+  uid: number;
+  gid: number;
 }
 
 const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = nodeFs.constants;
@@ -56,6 +58,7 @@ export function readRegularFile(fs: FileSystem, full: string, file: string): Fil
 export function readOpen(fs: FileSystem, fd: number, file: string): FileBytes {
   const stat = fs.fstatSync(fd);
   if (!stat.isFile()) throw new EditRefused(`${file} is not a regular file (a FIFO, a device or a folder); Handoff does not edit it`);
+  if (stat.size > MAX_EDIT_BYTES) throw new EditRefused(`${file} is ${Math.ceil(stat.size / 2 ** 20)} MB; Handoff edits account files of up to ${MAX_EDIT_BYTES / 2 ** 20} MB`);
   const chunks: Buffer[] = [];
   let position = 0;
   for (;;) {
@@ -65,7 +68,7 @@ export function readOpen(fs: FileSystem, fd: number, file: string): FileBytes {
     chunks.push(chunk.subarray(0, count));
     position += count;
   }
-  return { bytes: Buffer.concat(chunks), dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode & 0o7777 };
+  return { bytes: Buffer.concat(chunks), dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid };
 }
 
 /**

@@ -124,6 +124,31 @@ describe('writes you can trust: bytes', () => {
   });
 });
 
+describe('writes you can trust: big files and owners', () => {
+  it('refuses to edit an account file over 64 MB, at once and without running out of memory', () => {
+    const dir = tempWorkspace({});
+    fs.mkdirSync(path.join(dir, 'accounts/ae'), { recursive: true });
+    const fd = fs.openSync(path.join(dir, file), 'w');
+    fs.writeSync(fd, account('name: Huge\nstage: demo\n'));
+    fs.writeSync(fd, Buffer.alloc(65 * 1024 * 1024, 'a'));
+    fs.closeSync(fd);
+    const before = fs.statSync(path.join(dir, file));
+    const result = handoff(['move', file, 'proposal', '--dir', dir]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /^Refused: accounts\/ae\/x.md is 66 MB; Handoff edits account files of up to 64 MB\n$/);
+    assert.equal(fs.statSync(path.join(dir, file)).mtimeMs, before.mtimeMs);
+  });
+
+  it("keeps the file's owner and group when root edits it", function () {
+    if (process.getuid?.() !== 0) this.skip();
+    const dir = tempWorkspace({ [file]: account('name: Owned\nstage: demo\n') });
+    fs.chownSync(path.join(dir, file), 1234, 2345);
+    assert.equal(handoff(['move', file, 'proposal', '--dir', dir]).code, 0);
+    const stat = fs.statSync(path.join(dir, file));
+    assert.deepEqual([stat.uid, stat.gid], [1234, 2345]);
+  });
+});
+
 describe('writes you can trust: only regular files inside the workspace', () => {
   it('refuses to edit an account file that is a symbolic link; link and target stay as they were', () => {
     const dir = tempWorkspace({ 'shared/real.md': account('name: Linked\nstage: demo\n') });
