@@ -31,7 +31,8 @@ export function verifyEdit(target: EditTarget, draft: EditDraft): EditPlan {
     if (!inYaml && !inBody) throw unsafe(l10n.t('it would change the front-matter fences'));
     if (!inYaml) continue;
     const within = intendedSpans.some((entry) => edit.start >= entry.start && edit.end <= entry.end);
-    const between = edit.start === edit.end && !old.entries.some((entry) => edit.start > entry.start && edit.start < entry.end);
+    // A new key starts a line of its own, outside every key's text (comment lines between keys stay whole).
+    const between = edit.start === edit.end && target.text[edit.start - 1] === '\n' && !old.entries.some((entry) => edit.start > entry.start && edit.start < entry.end);
     if (!within && !between) {
       const touched = old.entries.filter((entry) => edit.start < entry.end && edit.end > entry.start && !intended.has(entry.key)).map((entry) => entry.key);
       throw unsafe(touched.length > 0 ? l10n.t("it would change the text of '{0}'", touched.join("', '")) : l10n.t('it would change text outside the keys it edits'));

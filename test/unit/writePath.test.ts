@@ -133,8 +133,11 @@ describe('the gate every edit passes (verifyEdit)', () => {
     assert.equal(verifyEdit(target(crlf), { ...draft([setBlock(readFrontMatterSource(crlf), 'handoff', [['to', 'b']])]), changes: [{ key: 'handoff', set: { to: 'b' } }] }).newText.includes('handoff:\r\n  to: b\r\n'), true);
   });
 
-  it('refuses an insertion in the middle of another key', () => {
+  it('refuses an insertion in the middle of another key, or of a comment line between keys', () => {
     assert.throws(() => verifyEdit(t(), draft([setScalar(source(), 'stage', 'proposal'), { start: at('other') + 2, end: at('other') + 2, newText: 'x' }])), refusedAs('edit-unsafe', /text of 'other'/));
+    const commented = '---\nname: A\n# a note between keys\nstage: demo\n---\n';
+    const middle = commented.indexOf('note');
+    assert.throws(() => verifyEdit(target(commented), draft([{ start: middle, end: middle, newText: 'stage: x\n' }], { changes: [{ key: 'stage', set: 'x' }] })), refusedAs('edit-unsafe', /outside the keys/));
   });
 });
 
