@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { LineCounter, parseDocument } from 'yaml';
 import { locate, type YamlPath } from './locate';
+import { YAML_1_2 } from './yamlDocument';
 import type { Problem, ProblemCode, Severity } from './problem';
 import type { Role, Stage } from './stage';
 
@@ -78,7 +79,7 @@ export function parseConfig(text: string | undefined): ConfigResult {
   if (text === undefined) return { config, problems };
   const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(source, { ...YAML_1_2, lineCounter, prettyErrors: false });
   const bomShift = source === text ? 0 : 1;
   const at = (offset: number, endOffset: number) => {
     const start = lineCounter.linePos(offset);

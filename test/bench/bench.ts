@@ -33,6 +33,8 @@ function main() {
     ['ours: cold index, one thread (ms)', (r) => `${ms(r.coldOneThread)}  (${ratio(r.coldOneThread, r.naive)} naive)`],
     ['ours: cold index, all cores (ms)', (r) => `${ms(r.cold)}  (${ratio(r.cold, r.floor)} floor, ${ratio(r.cold, r.naive)} naive)`],
     ['ours: warm start from snapshot (ms)', (r) => `${ms(r.warm)}  (${ratio(r.warm, r.statFloor)} stat floor; snapshot ${(r.snapshotBytes / 1e6).toFixed(1)} MB)`],
+    ['YAML: index reader, per front-matter (ms)', (r) => `${ms(r.yamlIndex)}  (${ratio(r.yamlIndex, r.yamlConformant)} YAML 1.2 parser; ${(r.yamlPlainShare * 100).toFixed(0)} % plain)`],
+    ['YAML: YAML 1.2 parser alone (ms)', (r) => ms(r.yamlConformant)],
     ['ours: update one file (ms)', (r) => ms(r.update)],
     ['ours: rename one file (ms)', (r) => ms(r.rename)],
     ['ours: delete one file (ms)', (r) => ms(r.delete)],

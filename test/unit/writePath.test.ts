@@ -42,8 +42,11 @@ describe('edits planned on the parser', () => {
     assert.throws(() => planMove(target('---\nname: A\nfirst: &s demo\nstage: *s\n---\n'), 'proposal', config), refusedAs('edit-unsafe', /'stage' is an alias of another value here \(\*s\)/));
   });
 
-  it('refuses front-matter that YAML 1.2 does not accept, naming the line', () => {
-    assert.throws(() => planMove(target('---\nname: A\nnote: "call\nstage: x"\nstage: demo\n---\n'), 'proposal', config), refusedAs('edit-unsafe', /not valid YAML 1\.2 \(line 3: Missing closing "quote/));
+  it('refuses front-matter that YAML 1.2 does not accept, naming the line, as the index does', () => {
+    const text = '---\nname: A\nnote: "call\nstage: x"\nstage: demo\n---\n';
+    assert.deepEqual(readAccount('accounts/ae/x.md', 'ae', text, config).problems.map((p) => [p.code, p.line]), [['yaml-syntax', 3]]);
+    const unread: EditTarget = { file: 'accounts/ae/x.md', role: 'ae', text, name: 'A', stage: 'demo', data: { name: 'A', stage: 'demo' } };
+    assert.throws(() => planMove(unread, 'proposal', config), refusedAs('edit-unsafe', /not valid YAML 1\.2 \(line 3: Missing closing "quote/));
   });
 
   it('adds a block at the mapping\'s own indentation and nesting step', () => {
