@@ -48,7 +48,7 @@ export function isPlainYaml(yaml: string): boolean {
       // A dedent lands on a level that is open, or on an item's key column; anything else is unusual.
       if (levels.length === 0 || (levels[levels.length - 1] !== indent && indent !== itemContent)) return false;
     }
-    if (line.item && indent === previousIndent && !levels.includes(indent)) return false;
+    if (line.item && indent === previousIndent && levels[levels.length - 1] !== indent) return false;
     opener = line.opener;
     previousIndent = indent;
     itemContent = line.item ? line.content : indent < itemContent ? -1 : itemContent;
