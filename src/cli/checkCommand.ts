@@ -1,6 +1,7 @@
 /** `handoff check`: validates the team configuration and every account. */
 import { compareProblems, problemToJson, type Problem } from '../core/problem';
 import { remindersOf } from '../core/reminders';
+import { visibleText } from '../core/visibleText';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson } from './commandLine';
 
 export const CHECK_HELP = `Usage: handoff check [options]
@@ -33,9 +34,9 @@ export async function runCheck(args: string[]): Promise<number> {
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-/** `file:line:column` first, so terminals (VS Code's among them) make it a link. */
+/** `file:line:column` first, so terminals (VS Code's among them) make it a link; one line, whatever the file holds. */
 function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.code}]`;
+  return visibleText(`${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.code}]`);
 }
 
 function summary(accounts: number, problems: Problem[]): string {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { EditRefused, type EditPlan, type EditTarget } from '../core/editPlan';
 import { planHandback, planHandoff, planMove } from '../core/handoff';
 import type { AccountStore } from '../core/store';
+import { visibleText } from '../core/visibleText';
 import { writePlan } from '../node/editWriter';
 import { readEditTarget, resolveAccountFile } from './accountFiles';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError, type CommonOptions } from './commandLine';
@@ -56,12 +57,12 @@ async function runEdit(args: string[], help: string, extra: Parameters<typeof pa
     const result = plan(store, options, target, values, positionals);
     if (result.edits.length > 0 || result.newFile !== result.file) writePlan(options.dir, result, before);
     if (options.format === 'json') printJson({ file: result.file, new_file: result.newFile, changed: result.edits.length > 0, summary: result.summary });
-    else process.stdout.write(`${result.summary}${result.newFile !== result.file ? ` (${result.file} → ${result.newFile})` : ''}\n`);
+    else process.stdout.write(visibleText(`${result.summary}${result.newFile !== result.file ? ` (${result.file} → ${result.newFile})` : ''}`) + '\n');
     return 0;
   } catch (error) {
     if (!(error instanceof EditRefused)) throw error;
     if (options.format === 'json') printJson({ refused: { code: error.code, message: error.message } });
-    process.stderr.write(`Refused: ${error.message}\n`);
+    process.stderr.write(`Refused: ${visibleText(error.message)}\n`);
     return 1;
   }
 }
@@ -94,7 +95,7 @@ function readTemplate(dir: string, store: AccountStore): string | undefined {
   try {
     return fs.readFileSync(path.join(dir, template), 'utf8').replace(/^\ufeff/, '');
   } catch {
-    process.stderr.write(`Warning: the handoff template ${template} cannot be read; using the built-in checklist.\n`);
+    process.stderr.write(`Warning: the handoff template ${visibleText(template)} cannot be read; using the built-in checklist.\n`);
     return undefined;
   }
 }

@@ -7,6 +7,7 @@ import { runList } from './listCommand';
 import { runRenewals } from './renewalsCommand';
 import { runReport } from './reportCommand';
 import { runDiff } from './diffCommand';
+import { visibleText } from '../core/visibleText';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheck,
@@ -43,17 +44,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`handoff: unknown command '${command}'\n\n${HELP}\n`);
+    process.stderr.write(`handoff: unknown command '${visibleText(command)}'\n\n${HELP}\n`);
     return 2;
   }
   try {
     return await run(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`handoff ${command}: ${error.message}\nRun 'handoff ${command} --help' for usage.\n`);
+      process.stderr.write(`handoff ${command}: ${visibleText(error.message)}\nRun 'handoff ${command} --help' for usage.\n`);
       return 2;
     }
-    process.stderr.write(`handoff ${command}: unexpected failure: ${(error as Error).stack ?? error}\n`);
+    process.stderr.write(`handoff ${command}: unexpected failure: ${String((error as Error).stack ?? error).split('\n').map(visibleText).join('\n')}\n`);
     return 2;
   }
 }

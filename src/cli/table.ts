@@ -1,5 +1,9 @@
-/** Plain-text tables for people reading a terminal. */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
+/** Plain-text tables for people reading a terminal: a line per row, every cell made visible text. */
+import { visibleText } from '../core/visibleText';
+
+export function formatTable(headerCells: readonly string[], rowCells: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
+  const headers = headerCells.map(visibleText);
+  const rows = rowCells.map((row) => row.map(visibleText));
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => [...row[column]].length)));
   const format = (cells: readonly string[]) =>
     cells

@@ -116,6 +116,9 @@ export function shown(text: string): string {
   return text.replace(CONTROL, (c) => named[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+/** A name that clears the screen, colours, links, and turns the line around, on a terminal that obeys. */
+export const ANSI_NAME = 'Acme \x1b[2J\x1b[31mRED\x1b[0m \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 \u202egpj.exe \u009b31m';
+
 /** True when a string still holds a character that could drive a terminal or reorder a line. */
 export function hasControl(text: string): boolean {
   return new RegExp(CONTROL.source).test(text);
