@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { readAccount, type Account } from './account';
 import type { TeamConfig } from './config';
 import { moveToRole } from './handoff';
+import { markdownCode, markdownText } from './markdown';
 import { formatMoney } from './money';
 import type { Role } from './stage';
 
@@ -105,9 +106,9 @@ export function pipelineDelta(diff: AccountDiff): Map<string, number> {
   return delta;
 }
 
-/** A comment a reviewer pastes into the pull request. */
+/** A comment a reviewer pastes into the pull request: names, stages, amounts and revisions as `markdownText`, paths as `markdownCode`. */
 export function diffToMarkdown(diff: AccountDiff, base: string, head: string): string {
-  const delta = [...pipelineDelta(diff)].filter(([, amount]) => amount !== 0).map(([currency, amount]) => `${amount > 0 ? '+' : '−'}${formatMoney(Math.abs(amount), currency, true)}`);
+  const delta = [...pipelineDelta(diff)].filter(([, amount]) => amount !== 0).map(([currency, amount]) => `${amount > 0 ? '+' : '−'}${markdownText(formatMoney(Math.abs(amount), currency, true))}`);
   const { handoffs, stageChanges, added, removed } = diff;
   const headline = [
     handoffs.length === 1 ? l10n.t('1 handoff') : l10n.t('{0} handoffs', handoffs.length),
@@ -116,28 +117,28 @@ export function diffToMarkdown(diff: AccountDiff, base: string, head: string): s
     removed.length === 1 ? l10n.t('1 removed account') : l10n.t('{0} removed accounts', removed.length),
     ...(delta.length ? [l10n.t('{0} pipeline', delta.join(', '))] : []),
   ].join(', ');
-  const out = [`### ${l10n.t('Handoff review: {0} → {1}', base, head)}`, '', `**${headline}**`, ''];
+  const out = [`### ${l10n.t('Handoff review: {0} → {1}', markdownText(base), markdownText(head))}`, '', `**${headline}**`, ''];
   if (diff.handoffs.length) {
     out.push(`#### ${l10n.t('Handoffs')}`, '');
-    for (const h of diff.handoffs) out.push(`- **${h.name}** ${h.direction === 'ae-to-am' ? 'AE → AM' : l10n.t('AM → AE (hand-back)')}: \`${h.from}\` → \`${h.to}\``);
+    for (const h of diff.handoffs) out.push(`- **${markdownText(h.name)}** ${h.direction === 'ae-to-am' ? 'AE → AM' : l10n.t('AM → AE (hand-back)')}: ${markdownCode(h.from)} → ${markdownCode(h.to)}`);
     out.push('');
   }
   if (diff.stageChanges.length) {
     out.push(`#### ${l10n.t('Stage moves')}`, '');
-    for (const s of diff.stageChanges) out.push(`- **${s.name}**: ${s.from ?? l10n.t('(none)')} → ${s.to ?? l10n.t('(none)')}`);
+    for (const s of diff.stageChanges) out.push(`- **${markdownText(s.name)}**: ${s.from === undefined ? l10n.t('(none)') : markdownText(s.from)} → ${s.to === undefined ? l10n.t('(none)') : markdownText(s.to)}`);
     out.push('');
   }
   const list = (title: string, accounts: Account[]) => {
     if (accounts.length === 0) return;
     out.push(`#### ${title}`, '');
-    for (const a of accounts) out.push(`- **${a.name}** (${a.stage ?? l10n.t('no stage')}${typeof a.data.arr === 'number' ? `, ${formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : '')}` : ''}) \`${a.file}\``);
+    for (const a of accounts) out.push(`- **${markdownText(a.name)}** (${a.stage === undefined ? l10n.t('no stage') : markdownText(a.stage)}${typeof a.data.arr === 'number' ? `, ${markdownText(formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : ''))}` : ''}) ${markdownCode(a.file)}`);
     out.push('');
   };
   list(l10n.t('New accounts'), diff.added);
   list(l10n.t('Removed accounts'), diff.removed);
   if (diff.valueChanges.length) {
     out.push(`#### ${l10n.t('Value changes')}`, '');
-    for (const v of diff.valueChanges) out.push(`- **${v.name}**: ${formatMoney(v.from, v.currency)} → ${formatMoney(v.to, v.currency)}`);
+    for (const v of diff.valueChanges) out.push(`- **${markdownText(v.name)}**: ${markdownText(formatMoney(v.from, v.currency))} → ${markdownText(formatMoney(v.to, v.currency))}`);
     out.push('');
   }
   if (out.length === 4) out.push(l10n.t('No account changed.'), '');

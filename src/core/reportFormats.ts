@@ -1,29 +1,32 @@
-/** The report for people (Markdown) and for spreadsheets (one CSV table, a row per item, by section). */
+/** The report for people (Markdown, every value through `markdownText`) and for spreadsheets (one CSV table, a row per item, by section). */
 import * as l10n from '@vscode/l10n';
 import type { Account } from './account';
 import { toCsv, type CsvValue } from './csv';
+import { markdownText } from './markdown';
 import { formatMoney } from './money';
 import { ownerOf, type MoneyTotal } from './pipeline';
 import type { Report } from './report';
 
 const money = (a: Account) => (typeof a.data.arr === 'number' ? formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : '') : '—');
 const sums = (totals: readonly { currency: string; value: number }[]) => (totals.length === 0 ? '—' : totals.map((t) => formatMoney(t.value, t.currency)).join(' + '));
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** A table cell: text, or text in bold. Every one is written with `markdownText`, so no value adds a cell, a line or markup (the headers are the report's own words). */
+type Cell = string | { strong: string };
+const cell = (value: Cell) => (typeof value === 'string' ? markdownText(value) : `**${markdownText(value.strong)}**`);
 
-function table(headers: string[], rows: string[][]): string {
+function table(headers: string[], rows: Cell[][]): string {
   if (rows.length === 0) return `_${l10n.t('None.')}_\n`;
   return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
 }
 
 export function reportToMarkdown(report: Report): string {
   const { period } = report;
-  const out: string[] = [`# ${l10n.t('Pipeline report {0}', period.id)}`, '', l10n.t('{0} to {1} · as of {2}', period.start, period.end, report.today), ''];
+  const out: string[] = [`# ${l10n.t('Pipeline report {0}', markdownText(period.id))}`, '', l10n.t('{0} to {1} · as of {2}', markdownText(period.start), markdownText(period.end), markdownText(report.today)), ''];
   const forecast = report.forecast.totals;
   out.push(`## ${l10n.t('Forecast')}`, '');
   out.push(
     table(
       [l10n.t('Currency'), l10n.t('Won'), l10n.t('Open deals (weighted)'), l10n.t('Expansion (weighted)'), l10n.t('Forecast')],
-      forecast.map((t) => [t.currency || '—', formatMoney(t.won, t.currency), `${formatMoney(t.deals, t.currency)} (${formatMoney(t.dealsWeighted, t.currency)})`, `${formatMoney(t.expansion, t.currency)} (${formatMoney(t.expansionWeighted, t.currency)})`, `**${formatMoney(t.forecast, t.currency)}**`]),
+      forecast.map((t) => [t.currency || '—', formatMoney(t.won, t.currency), `${formatMoney(t.deals, t.currency)} (${formatMoney(t.dealsWeighted, t.currency)})`, `${formatMoney(t.expansion, t.currency)} (${formatMoney(t.expansionWeighted, t.currency)})`, { strong: formatMoney(t.forecast, t.currency) }]),
     ),
   );
   out.push(`## ${l10n.t('Pipeline by stage')}`, '');
@@ -33,15 +36,15 @@ export function reportToMarkdown(report: Report): string {
       report.pipeline.map((p) => [p.stage, p.role.toUpperCase(), String(p.count), sums(p.totals), p.role === 'ae' ? sums(p.totals.map((t: MoneyTotal) => ({ currency: t.currency, value: t.weighted }))) : '—']),
     ),
   );
-  out.push(`## ${l10n.t('Deals closing in {0}', period.id)}`, '');
+  out.push(`## ${l10n.t('Deals closing in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value'), l10n.t('Probability'), l10n.t('Owner')], report.forecast.deals.map(({ account, probability }) => [account.name, account.stage ?? '', String(account.data.close_date ?? ''), money(account), `${probability}%`, String(account.data.ae ?? '')])));
-  out.push(`## ${l10n.t('Expansion closing in {0}', period.id)}`, '');
+  out.push(`## ${l10n.t('Expansion closing in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Type'), l10n.t('Opportunity'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value')], report.forecast.expansion.map((o) => [o.account.name, o.type, o.title, o.stage, o.closeDate ?? '', formatMoney(o.value, o.currency)])));
-  out.push(`## ${l10n.t('Won in {0}', period.id)}`, '');
+  out.push(`## ${l10n.t('Won in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.won.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
-  out.push(`## ${l10n.t('Lost in {0}', period.id)}`, '');
+  out.push(`## ${l10n.t('Lost in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
-  out.push(`## ${l10n.t('Renewals due in {0}', period.id)}`, '');
+  out.push(`## ${l10n.t('Renewals due in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [r.account.name, r.contractEnd, r.severity, money(r.account), ownerOf(r.account) ?? ''])));
   out.push(`## ${l10n.t('Quota attainment')}`, '');
   out.push(table([l10n.t('Person'), l10n.t('Role'), l10n.t('Region'), l10n.t('Quota'), l10n.t('Attained'), '%'], report.quota.map((q) => [q.person, (q.role ?? '').toUpperCase(), q.region ?? '', formatMoney(q.quota, ''), formatMoney(q.attained, ''), `${Math.round(q.attainment * 100)}%`])));

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../core/account';
 import { daysBetween, isCalendarDay, localToday } from '../core/calendarDay';
+import { markdownText } from '../core/markdown';
 import { formatMoney } from '../core/money';
 import { groupAccounts, ownerOf, sortByPipeline, winProbability, type PipelineGroup } from '../core/pipeline';
 import { opportunitiesOf, type Opportunity } from '../core/report';
@@ -209,12 +210,8 @@ function tooltip(account: Account, config: AccountFolder['store']['config']): vs
     [vscode.l10n.t('Health'), text(data.health)],
     [vscode.l10n.t('Next step'), [text(data.next_step), text(data.next_step_date)].filter(Boolean).join(' — ') || undefined],
   ];
-  const markdown = new vscode.MarkdownString(`**${escape(account.name)}**  \n`);
-  for (const [label, value] of rows) if (value) markdown.appendMarkdown(`${label}: ${escape(value)}  \n`);
-  markdown.appendMarkdown(`\n${escape(account.file)}`);
+  const markdown = new vscode.MarkdownString(`**${markdownText(account.name)}**  \n`);
+  for (const [label, value] of rows) if (value) markdown.appendMarkdown(`${label}: ${markdownText(value)}  \n`);
+  markdown.appendMarkdown(`\n${markdownText(account.file)}`);
   return markdown;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }

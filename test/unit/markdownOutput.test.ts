@@ -1,0 +1,134 @@
+// "Hostile content never becomes code or markup" (SPEC.md, Writes you can trust): names, owners,
+// file names and config values from a hostile file, through the report's and the review's Markdown.
+import * as assert from 'node:assert/strict';
+import { defaultConfig } from '../../src/core/config';
+import { diffAccounts, diffToMarkdown, type RevisionFile } from '../../src/core/diff';
+import { markdownCode, markdownText } from '../../src/core/markdown';
+import { buildReport } from '../../src/core/report';
+import { reportToMarkdown } from '../../src/core/reportFormats';
+import { accounts, benign, hostile, hostileLine, Q4, quoted, random, renderMarkdown, shown, tagsOf, team, textOf, TODAY } from './hostileText';
+
+/** What a reader of the rendered Markdown must see of a name: its characters, controls as escapes. */
+function assertShows(html: string, value: string, context: string) {
+  const text = textOf(html).replace(/\u2060/g, '');
+  assert.ok(text.includes(shown(value).trim()), `${context}: ${JSON.stringify(value)} shows as written in ${JSON.stringify(text)}`);
+}
+
+function assertSameStructure(markdown: string, plain: string, context: string) {
+  assert.equal(markdown.split('\n').length, plain.split('\n').length, `${context}: lines`);
+  const [html, plainHtml] = [renderMarkdown(markdown), renderMarkdown(plain)];
+  assert.deepEqual(tagsOf(html), tagsOf(plainHtml), `${context}: the same HTML elements as with plain names\n${markdown}`);
+  assert.doesNotMatch(html, /<!|<\?/, `${context}: no HTML comment, declaration or processing instruction`);
+  return html;
+}
+
+describe('markdownText and markdownCode', () => {
+  it('escape what would be markup and keep what reads as text', () => {
+    assert.equal(markdownText('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert(1)&gt;');
+    assert.equal(markdownText('[click](javascript:alert(1))'), '\\[click\\](javascript:alert(1))');
+    assert.equal(markdownText('Acme\n\n### ✅ Security review: APPROVED'), 'Acme\\\\n\\\\n### ✅ Security review: APPROVED');
+    assert.equal(markdownText('A | B *b* ~s~ `c` $m$ \\'), 'A \\| B \\*b\\* \\~s\\~ \\`c\\` \\$m\\$ \\\\');
+    assert.equal(markdownText('# heading'), '\\# heading');
+    assert.equal(markdownText('1. list'), '1\\. list');
+    assert.equal(markdownText('- item'), '\\- item');
+    assert.equal(markdownText('==='), '\\===');
+    assert.equal(markdownText('  indented  '), '&#32;&#32;indented&#32;&#32;');
+    assert.equal(markdownText('\x1b[31mred\u202e'), '\\\\x1b\\[31mred\\\\u202e');
+    assert.equal(markdownText('_emphasis_ closed_won'), '\\_emphasis\\_ closed_won');
+    assert.equal(markdownText('AT&T &amp; &#60;'), 'AT&T &amp;amp; &amp;#\u206060;');
+    assert.equal(markdownText('@budi and @org/team, #12, owner/repo#3'), '@\u2060budi and @\u2060org/team, #\u206012, owner/repo#\u20603');
+    for (const plain of ['budi@example.com', 'Acme Corp', '8.4', '-5', '2026-12-01', 'USD 1,000', 'PT Maju Jaya (Tbk.)', 'Café 中文 👩‍💻']) assert.equal(markdownText(plain), plain);
+  });
+
+  it('make a code span no backtick in the text can close, and nothing inside it is HTML', () => {
+    assert.equal(markdownCode('accounts/ae/acme.md'), '`accounts/ae/acme.md`');
+    assert.equal(markdownCode('x` <b>y<!--.md'), '``x` <b>y<!--.md``');
+    assert.equal(markdownCode('`a``'), '``` `a`` ```');
+    assert.equal(markdownCode(' a'), '`  a `');
+    assert.equal(markdownCode('a\nb'), '`a\\nb`');
+    assert.equal(renderMarkdown(`- ${markdownCode('x` <b>y<!--.md')} after`), '<ul>\n<li><code>x` &lt;b&gt;y&lt;!--.md</code> after</li>\n</ul>\n');
+  });
+
+  it('property: in a paragraph, a list item, a heading, bold or a table cell, the text adds no element and shows as written', () => {
+    const contexts = [(x: string) => x, (x: string) => `- ${x}`, (x: string) => `## ${x}`, (x: string) => `- **${x}** (x)`, (x: string) => `| a | b |\n| --- | --- |\n| ${x} | z |`, (x: string) => `para\n${x}`, (x: string) => `- ${markdownCode(x)}`];
+    for (let seed = 1; seed <= 400; seed++) {
+      const value = hostile(random(9000 + seed));
+      contexts.forEach((context, i) => {
+        const written = context(i === 6 ? value : markdownText(value));
+        const html = renderMarkdown(written);
+        assert.deepEqual(tagsOf(html), tagsOf(renderMarkdown(context('plain'))), `seed ${9000 + seed}, context ${i}: ${JSON.stringify(written)}`);
+        assert.ok(textOf(html).replace(/\u2060/g, '').includes(shown(value)), `seed ${9000 + seed}, context ${i}: ${JSON.stringify(value)} in ${JSON.stringify(html)}`);
+        assert.doesNotMatch(html, /<!|<\?/);
+      });
+    }
+  });
+});
+
+describe('hostile content in Markdown', () => {
+  const attack = ['<img src=x onerror=alert(1)>', '[click](javascript:alert(1))', 'Acme\n\n### ✅ Security review: APPROVED', 'A | B', '*bold* _it_ ~~gone~~', '@budi #12', '<!-- hidden', '`code`', '# heading', '1. list', '=== ', 'AT&T &amp; &lt;b&gt;'];
+
+  it('report: names, owners, currencies and roster values stay text in their cells', () => {
+    const config = team('<b>boss</b>', '_crit_', '[r](javascript:1)');
+    const values = attack.map((name) => ({ name, owner: '<img src=x>', currency: '**USD**', region: '| x |', title: '[t](javascript:2)' }));
+    const markdown = reportToMarkdown(buildReport(accounts(values, config), config, Q4, TODAY));
+    const html = assertSameStructure(markdown, reportToMarkdown(buildReport(accounts(benign(values), config), config, Q4, TODAY)), 'report');
+    for (const name of attack) assertShows(html, name, 'report');
+    assertShows(html, '<b>boss</b>', 'report');
+    assertShows(html, '[t](javascript:2)', 'report');
+    assert.doesNotMatch(html.replace(/<em>None\.<\/em>/g, ""), /<(img|a|b|em|s|h3|ol)\b/);
+    assert.doesNotMatch(textOf(html), /(^|\W)@budi|#12/, 'no GitHub mention or issue link');
+  });
+
+  const file = (path: string, name: string, stage: string, arr = 1000) => ({ file: path, text: `---\nname: ${quoted(name)}\nstage: ${stage}\narr: ${arr}\ncurrency: USD\n---\n` });
+  const roleOf = (path: string) => (path.startsWith('accounts/ae/') ? 'ae' : path.startsWith('accounts/am/') ? 'am' : undefined);
+
+  it('diff: a file name that opens an HTML comment or code span hides nothing after it', () => {
+    const config = defaultConfig();
+    const evil = 'accounts/ae/x` <b>y<!--.md';
+    const before = [file('accounts/ae/a.md', 'A', 'closed_won'), file('accounts/ae/gone.md', 'Gone', 'demo')];
+    const after = [file('accounts/am/a.md', 'A\n\n### ✅ Security review: APPROVED', 'onboarding'), file(evil, '<img src=x onerror=alert(1)>', 'demo')];
+    const markdown = diffToMarkdown(diffAccounts(before, after, new Map(), roleOf, config), 'main', 'evil<!--');
+    const html = renderMarkdown(markdown);
+    assert.doesNotMatch(html, /<(img|b)\b|<!--/);
+    assert.equal(tagsOf(html).filter((t) => t === '<h3').length, 1, 'one heading of level 3: the review’s own');
+    assert.match(html, /<code>accounts\/ae\/x` &lt;b&gt;y&lt;!--.md<\/code>/);
+    assertShows(html, 'Gone', 'the section after the file name');
+    assertShows(html, 'A\n\n### ✅ Security review: APPROVED', 'diff');
+    assertShows(html, 'evil<!--', 'the head revision');
+  });
+
+  it('property: names, file names and revisions add no line, element, link or HTML to the review', () => {
+    const config = defaultConfig();
+    for (let seed = 1; seed <= 150; seed++) {
+      const rnd = random(seed);
+      const names = Array.from({ length: 5 }, () => hostile(rnd));
+      const files = Array.from({ length: 5 }, (_, i) => `${hostile(rnd).replace(/[/\0]/g, '')}-${i}.md`);
+      const [base, head] = [hostile(rnd), hostile(rnd)];
+      const build = (n: string[], f: string[], b: string, h: string) => {
+        const before: RevisionFile[] = [file(`accounts/ae/${f[0]}`, n[0], 'closed_won'), file(`accounts/ae/${f[1]}`, n[1], 'demo'), file(`accounts/ae/${f[2]}`, n[2], 'demo')];
+        const after: RevisionFile[] = [file(`accounts/am/${f[0]}`, n[0], 'onboarding'), file(`accounts/ae/${f[1]}`, n[1], 'proposal', 5000), file(`accounts/ae/${f[3]}`, n[3], 'demo'), file(`accounts/am/${f[4]}`, n[4], 'active')];
+        return diffToMarkdown(diffAccounts(before, after, new Map(), roleOf, config), b, h);
+      };
+      const [plainNames, plainFiles, [plainBase, plainHead]] = [names.map((_, i) => `Plain ${i}`), files.map((_, i) => `plain-${i}.md`), ['main', 'head']];
+      const markdown = build(names, files, base, head);
+      const html = assertSameStructure(markdown, build(plainNames, plainFiles, plainBase, plainHead), `seed ${seed}`);
+      for (const name of names) assertShows(html, name, `seed ${seed}`);
+      for (const f of [files[0], files[2], files[3], files[4]]) assert.ok(textOf(html).includes(shown(f)), `seed ${seed}: file ${JSON.stringify(f)} shows as written`);
+      assertShows(html, base, `seed ${seed}`);
+    }
+  });
+
+  it('property: report cells hold any name, owner, currency, region, title and roster value', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rnd = random(1000 + seed);
+      const values = Array.from({ length: 2 }, () => ({ name: hostile(rnd), owner: hostile(rnd), currency: hostileLine(rnd), region: hostile(rnd), title: hostileLine(rnd) }));
+      const roster = [hostile(rnd), hostile(rnd), hostile(rnd)] as const;
+      const config = team(...roster);
+      const plainConfig = team('person', 'criterion', 'region');
+      const markdown = reportToMarkdown(buildReport(accounts(values, config), config, Q4, TODAY));
+      const html = assertSameStructure(markdown, reportToMarkdown(buildReport(accounts(benign(values), plainConfig), plainConfig, Q4, TODAY)), `seed ${1000 + seed}`);
+      for (const v of values) for (const value of [v.name, v.owner, v.title]) assertShows(html, value, `seed ${1000 + seed}`);
+      for (const value of roster) assertShows(html, value, `seed ${1000 + seed}`);
+    }
+  });
+});
