@@ -4,6 +4,7 @@ import type { CalendarDay } from './calendarDay';
 import { EditRefused, type EditPlan, type EditTarget } from './editPlan';
 import { verifyEdit } from './editVerify';
 import { appendToSection, readFrontMatterSource, setScalar } from './frontMatterEdit';
+import { markdownText } from './markdown';
 
 export interface Checkup {
   today: CalendarDay;
@@ -23,7 +24,7 @@ export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
     throw new EditRefused(l10n.t('satisfaction is a whole number from 1 to 10'));
   }
   const source = readFrontMatterSource(target.text);
-  const entry = `- ${checkup.today} — ${outcome} (satisfaction ${checkup.satisfaction}/10)`;
+  const entry = `- ${markdownText(checkup.today)} — ${markdownText(outcome)} (satisfaction ${checkup.satisfaction}/10)`;
   return verifyEdit(target, {
     source,
     newFile: target.file,

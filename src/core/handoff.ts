@@ -9,6 +9,7 @@ import { roleFolder, type TeamConfig } from './config';
 import { EditRefused, unchangedPlan, type EditPlan, type EditTarget } from './editPlan';
 import { verifyEdit } from './editVerify';
 import { appendToBody, readFrontMatterSource, setBlock, setScalar, valueOf } from './frontMatterEdit';
+import { markdownText } from './markdown';
 import { roleLabel, type Role, type Stage } from './stage';
 import type { TextEdit } from './textEdit';
 
@@ -89,7 +90,7 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
     setScalar(source, 'stage', stage.id, ['name']),
     setScalar(source, 'ae', to, ['stage', 'name']),
     setBlock(source, 'handback', block),
-    appendToBody(source, `## Hand-back note — ${options.today}\n\nFrom ${from || 'the AM'} back to ${to}: ${reason}\n`),
+    appendToBody(source, `## Hand-back note — ${markdownText(options.today)}\n\nFrom ${from ? markdownText(from) : 'the AM'} back to ${markdownText(to)}: ${markdownText(reason)}\n`),
   ];
   return verifyEdit(target, {
     source,
@@ -121,9 +122,13 @@ From {{from}} (AE) to {{to}} (AM).
 - **Technical environment:** systems, integrations, security requirements
 `;
 
-/** `{{name}}`, `{{date}}`, `{{from}}`, `{{to}}` in a template; other text is kept as written. */
+/**
+ * `{{name}}`, `{{date}}`, `{{from}}`, `{{to}}` in a Markdown template (a note, a new account's
+ * body): each value written as `markdownText`, so a name shows as written and adds no markup; the
+ * template's own text is kept as written, and so is a `{{key}}` without a value.
+ */
 export function fillTemplate(template: string, fields: Record<string, string>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => fields[key] ?? match);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => (Object.hasOwn(fields, key) ? markdownText(fields[key]) : match));
 }
 
 function findStage(id: string, config: TeamConfig): Stage {

@@ -71,7 +71,8 @@ export function planNewAccount(name: string, today: CalendarDay, config: TeamCon
 /**
  * `{{name}}`, `{{stage}}`, `{{date}}` in a template. In the front-matter each becomes a YAML scalar
  * (quoted when the value needs it, or escaped inside the template's own quotes), so a name such as
- * `Acme: "East"` stays one value; in the body it is written as it is.
+ * `Acme: "East"` stays one value; in the body it is Markdown text (`fillTemplate`), so a name such as
+ * `<b>Acme</b>` shows as written.
  */
 function fillAccountTemplate(template: string, fields: Record<string, string>): string {
   const split = splitFrontMatter(template);

@@ -1,8 +1,13 @@
 // "Hostile content never becomes code or markup" (SPEC.md, Writes you can trust): names, owners,
-// file names and config values from a hostile file, through the report's and the review's Markdown.
+// file names and config values from a hostile file, through every Markdown the core writes.
 import * as assert from 'node:assert/strict';
+import { readAccount } from '../../src/core/account';
+import { planCheckup } from '../../src/core/checkup';
 import { defaultConfig } from '../../src/core/config';
 import { diffAccounts, diffToMarkdown, type RevisionFile } from '../../src/core/diff';
+import type { EditTarget } from '../../src/core/editPlan';
+import { planHandback, planHandoff } from '../../src/core/handoff';
+import { planNewAccount } from '../../src/core/newAccount';
 import { markdownCode, markdownText } from '../../src/core/markdown';
 import { buildReport } from '../../src/core/report';
 import { reportToMarkdown } from '../../src/core/reportFormats';
@@ -129,6 +134,55 @@ describe('hostile content in Markdown', () => {
       const html = assertSameStructure(markdown, reportToMarkdown(buildReport(accounts(benign(values), plainConfig), plainConfig, Q4, TODAY)), `seed ${1000 + seed}`);
       for (const v of values) for (const value of [v.name, v.owner, v.title]) assertShows(html, value, `seed ${1000 + seed}`);
       for (const value of roster) assertShows(html, value, `seed ${1000 + seed}`);
+    }
+  });
+});
+
+describe('hostile content in the notes written into account bodies', () => {
+  const config = defaultConfig();
+  const target = (file: string, yaml: string): EditTarget => {
+    const text = `---\n${yaml}\n---\n\n# Notes\n`;
+    const { account } = readAccount(file, file.includes('/am/') ? 'am' : 'ae', text, config);
+    assert.ok(account);
+    return { file, role: account.role, text, name: account.name, stage: account.stage, data: account.data };
+  };
+  const bodyOf = (text: string) => text.slice(text.indexOf('\n---\n') + 5);
+
+  it('the handoff note shows the name, the AE and the AM as text', () => {
+    const plan = planHandoff(target('accounts/ae/a.md', `name: ${quoted('<img src=x onerror=alert(1)> [x](javascript:1)')}\nstage: closed_won\nae: ${quoted('@dewi <b>')}`), { to: '**budi** <i>', today: TODAY, template: '## Note for {{name}}\n\n{{from}} → {{to}}\n' }, config);
+    const html = renderMarkdown(bodyOf(plan.newText));
+    assert.doesNotMatch(html, /<(img|a|b|i|strong)\b/);
+    assertShows(html, '<img src=x onerror=alert(1)> [x](javascript:1)', 'note');
+    assertShows(html, '**budi** <i>', 'note');
+    const other = planHandoff(target('accounts/ae/a.md', 'name: A\nstage: closed_won'), { to: 'b@example.com', today: TODAY, template: '{{constructor}} {{toString}} {{nothing}}\n' }, config);
+    assert.ok(other.newText.endsWith('{{constructor}} {{toString}} {{nothing}}\n'), 'a key that is not a field stays as written');
+  });
+
+  it('the hand-back note, the check-up line and a new account’s heading show what was typed as text', () => {
+    const handback = planHandback(target('accounts/am/a.md', 'name: A\nstage: active\nam: budi@example.com'), { to: 'dewi@example.com', reason: '<script>alert(1)</script> [win](javascript:1)', today: TODAY }, config);
+    const checkup = planCheckup(target('accounts/am/a.md', 'name: A\nstage: active'), { today: TODAY, outcome: '<img src=x> **great** | `x`', satisfaction: 8 });
+    const created = planNewAccount('Acme <img src=x onerror=alert(1)> ## [x](javascript:1)', TODAY, config);
+    for (const [markdown, typed] of [
+      [bodyOf(handback.newText), '<script>alert(1)</script> [win](javascript:1)'],
+      [bodyOf(checkup.newText), '<img src=x> **great** | `x`'],
+      [bodyOf(created.text), 'Acme <img src=x onerror=alert(1)> ## [x](javascript:1)'],
+    ] as const) {
+      const html = renderMarkdown(markdown);
+      assert.doesNotMatch(html, /<(img|a|script|strong|code)\b/, markdown);
+      assertShows(html, typed, 'note');
+    }
+  });
+
+  it('property: a handoff note holds any name and people without new elements', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const rnd = random(5000 + seed);
+      const [name, ae, am] = [hostile(rnd), hostile(rnd), hostileLine(rnd)];
+      const note = (n: string, a: string, m: string) => {
+        const plan = planHandoff(target('accounts/ae/a.md', `name: ${quoted(n)}\nstage: closed_won\nae: ${quoted(a)}`), { to: m, today: TODAY, template: '{{name}}\n\n# {{name}}\n\n- **From:** {{from}}\n- **To:** {{to}}\n\n| who | |\n| --- | --- |\n| {{from}} | {{to}} |\n' }, config);
+        return bodyOf(plan.newText);
+      };
+      const html = assertSameStructure(note(name, ae, am), note('Plain', 'ae', 'am'), `seed ${5000 + seed}`);
+      for (const value of [name, ae, am.trim()]) assertShows(html, value, `seed ${5000 + seed}`);
     }
   });
 });
