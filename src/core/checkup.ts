@@ -24,7 +24,7 @@ export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
     throw new EditRefused(l10n.t('satisfaction is a whole number from 1 to 10'));
   }
   const source = readFrontMatterSource(target.text);
-  const entry = `- ${markdownText(checkup.today)} — ${markdownText(outcome)} (satisfaction ${checkup.satisfaction}/10)`;
+  const entry = `- ${markdownText(checkup.today, 'file')} — ${markdownText(outcome, 'file')} (satisfaction ${checkup.satisfaction}/10)`;
   return verifyEdit(target, {
     source,
     newFile: target.file,

@@ -90,7 +90,7 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
     setScalar(source, 'stage', stage.id, ['name']),
     setScalar(source, 'ae', to, ['stage', 'name']),
     setBlock(source, 'handback', block),
-    appendToBody(source, `## Hand-back note — ${markdownText(options.today)}\n\nFrom ${from ? markdownText(from) : 'the AM'} back to ${markdownText(to)}: ${markdownText(reason)}\n`),
+    appendToBody(source, `## Hand-back note — ${markdownText(options.today, 'file')}\n\nFrom ${from ? markdownText(from, 'file') : 'the AM'} back to ${markdownText(to, 'file')}: ${markdownText(reason, 'file')}\n`),
   ];
   return verifyEdit(target, {
     source,
@@ -128,7 +128,7 @@ From {{from}} (AE) to {{to}} (AM).
  * template's own text is kept as written, and so is a `{{key}}` without a value.
  */
 export function fillTemplate(template: string, fields: Record<string, string>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => (Object.hasOwn(fields, key) ? markdownText(fields[key]) : match));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => (Object.hasOwn(fields, key) ? markdownText(fields[key], 'file') : match));
 }
 
 function findStage(id: string, config: TeamConfig): Stage {

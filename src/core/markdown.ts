@@ -29,11 +29,15 @@ const JOINER = '\u2060';
  *   `+` before a space (list), a run of `-` or `=` (thematic break, setext underline), the `.` or `)`
  *   of a number before a space (ordered list) — and spaces first or last become `&#32;` (so they
  *   neither indent a code block nor vanish); `8.4`, `-5` and `2026-12-01` stay as they are;
- * - `@name` at the start of a word and `#123` get a word joiner after the sign, so GitHub neither
- *   notifies a person or team nor links an issue (an e-mail address keeps its `@` as it is).
+ * - in a comment or a report (`where` is 'comment', the default), `@name` at the start of a word and
+ *   `#123` get a word joiner after the sign, so GitHub neither notifies a person or team nor links
+ *   an issue (an e-mail address keeps its `@` as it is). In an account's own file (`'file'`) they
+ *   stay as typed: GitHub links neither in a file it renders, and an invisible character in a
+ *   team's notes would only make them harder to search.
  * Bare URLs stay as text; GitHub shows them as links to exactly what they say.
  */
-export function markdownText(text: string): string {
+export function markdownText(text: string, where: 'comment' | 'file' = 'comment'): string {
+  const mentions = where === 'comment';
   const visible = visibleText(text);
   const escaped = visible.replace(/[\\`*~[\]|$<>&_@#]/g, (c, at: number) => {
     const before = visible[at - 1] ?? '';
@@ -48,9 +52,9 @@ export function markdownText(text: string): string {
       case '_':
         return WORD.test(before) && WORD.test(after) ? '_' : '\\_';
       case '@':
-        return !WORD.test(before) && before !== '_' && /[A-Za-z0-9]/.test(after) ? `@${JOINER}` : '@';
+        return mentions && !WORD.test(before) && before !== '_' && /[A-Za-z0-9]/.test(after) ? `@${JOINER}` : '@';
       case '#':
-        return /[0-9]/.test(after) ? `#${JOINER}` : '#';
+        return mentions && /[0-9]/.test(after) ? `#${JOINER}` : '#';
       default:
         return `\\${c}`;
     }

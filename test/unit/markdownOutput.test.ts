@@ -173,6 +173,13 @@ describe('hostile content in the notes written into account bodies', () => {
     }
   });
 
+  it('a note in the account file keeps a typed @name and #12 as typed: no invisible character in the team\'s notes', () => {
+    const checkup = planCheckup(target('accounts/am/a.md', 'name: A\nstage: active'), { today: TODAY, outcome: 'called @budi about #12', satisfaction: 8 });
+    assert.ok(bodyOf(checkup.newText).includes('called @budi about #12'), bodyOf(checkup.newText));
+    assert.equal(markdownText('@budi #12', 'file'), '@budi #12');
+    assert.equal(markdownText('@budi #12'), '@\u2060budi #\u206012', 'a comment still neither notifies nor links');
+  });
+
   it('property: a handoff note holds any name and people without new elements', () => {
     for (let seed = 1; seed <= 100; seed++) {
       const rnd = random(5000 + seed);
