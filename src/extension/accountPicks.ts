@@ -5,6 +5,7 @@ import { EditRefused } from '../core/editPlan';
 import { ownerOf, sortByPipeline } from '../core/pipeline';
 import { roleLabel, type Role, type Stage } from '../core/stage';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
+import { inform } from './notifications';
 
 /**
  * An account and the folder it is in. Every tree node that stands for an account (Pipeline,
@@ -63,7 +64,7 @@ export async function pickAccount(workspaces: AccountWorkspaces, role: Role | un
       })),
   );
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(role ? vscode.l10n.t('Handoff: there are no {0} accounts.', roleLabel(role)) : vscode.l10n.t('Handoff: there are no accounts in this workspace yet.'));
+    void inform(role ? vscode.l10n.t('Handoff: there are no {0} accounts.', roleLabel(role)) : vscode.l10n.t('Handoff: there are no accounts in this workspace yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });

@@ -6,6 +6,7 @@ import { applyPlan, readEditTarget } from './accountEdits';
 import { resolveAccount } from './accountPicks';
 import type { AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
+import { warn } from './notifications';
 
 export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
   return vscode.commands.registerCommand('handoff.logCheckup', async (arg?: unknown, outcome?: unknown, satisfaction?: unknown) => {
@@ -37,7 +38,7 @@ export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: 
       return await applyPlan(ref.folder, planCheckup(read.target, { today: calendar.today, outcome: said, satisfaction: score }), read);
     } catch (error) {
       if (!(error instanceof EditRefused)) throw error;
-      void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));
+      void warn(vscode.l10n.t('Handoff: {0}', error.message));
       return undefined;
     }
   });

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/config';
 import type { AccountWorkspaces } from './accountWorkspaces';
+import { inform } from './notifications';
 
 const STARTER = `# Handoff team configuration. Every key is optional: delete what you do not change.
 root: accounts               # the folder that holds the role folders
@@ -38,7 +39,7 @@ export function registerConfigCommand(workspaces: AccountWorkspaces): vscode.Dis
         ? folders[0]
         : (await vscode.window.showQuickPick(folders.map((f) => ({ label: f.workspaceFolder.name, folder: f })), { placeHolder: vscode.l10n.t('Which folder is the team?') }))?.folder;
     if (!folder) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: open a folder first.'));
+      void inform(vscode.l10n.t('Handoff: open a folder first.'));
       return undefined;
     }
     const uri = folder.source.uriOf(CONFIG_FILE);

@@ -7,6 +7,7 @@ import { applyPlan, readEditTarget } from './accountEdits';
 import { pickStage, resolveAccount } from './accountPicks';
 import type { AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
+import { warn } from './notifications';
 
 export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
   // From an editor's title bar the second argument is VS Code's editor context, not an opportunity.
@@ -20,7 +21,7 @@ export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar
       return await applyPlan(ref.folder, planAddOpportunity(read.target, opportunity, ref.folder.store.config), read);
     } catch (error) {
       if (!(error instanceof EditRefused)) throw error;
-      void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));
+      void warn(vscode.l10n.t('Handoff: {0}', error.message));
       return undefined;
     }
   });

@@ -8,6 +8,8 @@ import type { Stage } from '../core/stage';
 import { applyPlan, checkPath, readEditTarget } from './accountEdits';
 import { pickAccount, pickPerson, pickStage, resolveAccount } from './accountPicks';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
+import { inform, warn } from './notifications';
+import { notificationText } from '../core/notificationText';
 
 export function registerPipelineCommands(workspaces: AccountWorkspaces): vscode.Disposable {
   const run = (id: string, command: (...args: unknown[]) => Promise<unknown>) =>
@@ -16,7 +18,7 @@ export function registerPipelineCommands(workspaces: AccountWorkspaces): vscode.
         return await command(...args);
       } catch (error) {
         if (!(error instanceof EditRefused)) throw error;
-        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', error.message));
+        void warn(vscode.l10n.t('Handoff: {0}', error.message));
         return undefined;
       }
     });
@@ -57,7 +59,7 @@ export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: 
   if (ref.account.stage !== config.handoff.from) {
     const anyway = vscode.l10n.t('Hand Off Anyway');
     const question = vscode.l10n.t("{0} is in '{1}', not '{2}'. Hand it off to an AM anyway?", ref.account.name, ref.account.stage ?? vscode.l10n.t('no stage'), config.handoff.from);
-    const answer = await vscode.window.showWarningMessage(question, { modal: true }, anyway);
+    const answer = await vscode.window.showWarningMessage(notificationText(question), { modal: true }, anyway);
     if (answer !== anyway) return undefined;
     force = true;
   }
@@ -68,7 +70,7 @@ export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: 
   const plan = planHandoff(read.target, { to: am, today: localToday(), template, force }, config);
   const uri = await applyPlan(ref.folder, plan, read);
   await showNote(uri);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
+  void inform(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
   return uri;
 }
 
@@ -88,7 +90,7 @@ export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?:
   const read = await readEditTarget(ref.folder, ref.account.file);
   const plan = planHandback(read.target, { to: ae, reason: why, today: localToday() }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, read);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: {0}.', plan.summary));
+  void inform(vscode.l10n.t('Handoff: {0}.', plan.summary));
   return uri;
 }
 
@@ -119,7 +121,7 @@ async function readTemplate(folder: AccountFolder): Promise<string | undefined> 
   const template = folder.store.config.handoff.template;
   if (!template) return undefined;
   const text = await folder.source.readText(template).catch(() => undefined);
-  if (text === undefined) void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: the handoff template {0} cannot be read; the built-in checklist was used.', template));
+  if (text === undefined) void warn(vscode.l10n.t('Handoff: the handoff template {0} cannot be read; the built-in checklist was used.', template));
   return text?.replace(/^\ufeff/, '');
 }
 

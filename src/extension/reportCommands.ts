@@ -8,6 +8,7 @@ import { reportToCsv, reportToMarkdown } from '../core/reportFormats';
 import { listBranches, readRevisions } from '../node/gitRevisions';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
+import { inform, warn } from './notifications';
 
 export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
   const report = async (folder: AccountFolder, period: Period) => buildReport(folder.store.accounts(), folder.store.config, period, calendar.today);
@@ -31,7 +32,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         }));
       if (!uri) return undefined;
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(reportToCsv(await report(folder, period))));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Handoff: report for {0} exported to {1}.', period.id, vscode.workspace.asRelativePath(uri)));
+      void inform(vscode.l10n.t('Handoff: report for {0} exported to {1}.', period.id, vscode.workspace.asRelativePath(uri)));
       return uri;
     }),
     vscode.commands.registerCommand('handoff.compareWithBranch', async (branch?: string) => {
@@ -39,11 +40,11 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
       if (!folder) return undefined;
       // git may run programs a repository's own config names (hooks, fsmonitor): only in trusted folders.
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: Compare with Branch runs git, so it needs a trusted workspace.'));
+        void warn(vscode.l10n.t('Handoff: Compare with Branch runs git, so it needs a trusted workspace.'));
         return undefined;
       }
       if (folder.workspaceFolder.uri.scheme !== 'file') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: Compare with Branch needs a folder on disk with git.'));
+        void warn(vscode.l10n.t('Handoff: Compare with Branch needs a folder on disk with git.'));
         return undefined;
       }
       const dir = folder.workspaceFolder.uri.fsPath;
@@ -55,7 +56,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
         return showMarkdown(diffToMarkdown(diff, base, vscode.l10n.t('working tree')));
       } catch (error) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: {0}', (error as Error).message));
+        void warn(vscode.l10n.t('Handoff: {0}', (error as Error).message));
         return undefined;
       }
     }),
