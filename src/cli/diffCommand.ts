@@ -1,7 +1,8 @@
 /** `handoff diff BASE [HEAD]`: what changed in the accounts between two git revisions. */
 import { roleFolder } from '../core/config';
 import { diffAccounts, diffToJson, diffToMarkdown } from '../core/diff';
-import { GitError, readRevisions } from '../node/gitRevisions';
+import { GitError } from '../node/git';
+import { readRevisions } from '../node/gitRevisions';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
 
 export const DIFF_HELP = `Usage: handoff diff BASE [HEAD] [--format text|md|json] [options]
@@ -26,7 +27,7 @@ export async function runDiff(args: string[]): Promise<number> {
   const folders = [roleFolder(store.config, 'ae'), roleFolder(store.config, 'am')];
   let revisions;
   try {
-    revisions = readRevisions(options.dir, folders, base, head);
+    revisions = await readRevisions(options.dir, folders, base, head);
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`git: ${error.message}`);
     throw error;

@@ -38,7 +38,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
     vscode.commands.registerCommand('handoff.compareWithBranch', async (branch?: string) => {
       const folder = await pickFolder(workspaces);
       if (!folder) return undefined;
-      // git may run programs a repository's own config names (hooks, fsmonitor): only in trusted folders.
+      // git runs no program the repository's config names (node/git.ts); still, an untrusted folder is not read with git.
       if (!vscode.workspace.isTrusted) {
         void warn(vscode.l10n.t('Handoff: Compare with Branch runs git, so it needs a trusted workspace.'));
         return undefined;
@@ -52,7 +52,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         const base = branch ?? (await vscode.window.showQuickPick(listBranches(dir), { placeHolder: vscode.l10n.t('Compare the working tree with which branch?') }));
         if (!base) return undefined;
         const { config } = folder.store;
-        const revisions = readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], base, undefined);
+        const revisions = await readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], base, undefined);
         const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
         return showMarkdown(diffToMarkdown(diff, base, vscode.l10n.t('working tree')));
       } catch (error) {

@@ -1,24 +1,14 @@
-/** Account files at two git revisions, with git's own rename detection. Runs `git`; never writes. */
-import { execFileSync } from 'node:child_process';
+/**
+ * Account files at two git revisions, with git's own rename detection (`-M`, 50 %). Reads objects
+ * through `git.ts` only; never writes to the repository. Paths are relative to the workspace, which
+ * may be any folder of the repository.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RevisionFile } from '../core/diff';
-
-export class GitError extends Error {}
-
-function git(dir: string, args: string[]): string {
-  try {
-    return execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-    throw new GitError(stderr.split('\n')[0] || (error as Error).message);
-  }
-}
-
-/** Resolves a revision (branch, tag, sha, `HEAD~2`) to a commit, or throws GitError. */
-export function resolveRevision(dir: string, revision: string): string {
-  return git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]).trim();
-}
+import { textOfBytes } from '../core/fileText';
+import { GitCancelled, readBlobs, resolveCommit, runGit } from './git';
+import { withScratchTree, type ObjectFormat, type TreeFile } from './scratchTree';
 
 export interface Revisions {
   before: RevisionFile[];
@@ -27,56 +17,129 @@ export interface Revisions {
   renames: Map<string, string>;
 }
 
+interface TreeEntry {
+  mode: string;
+  type: string;
+  id: string;
+  /** from the repository's top */
+  path: string;
+}
+
+/** A regular file named `*.md` (not a link, a folder or a submodule). */
+const isAccountFile = (entry: { mode: string; path: string }) => (entry.mode === '100644' || entry.mode === '100755') && entry.path.endsWith('.md');
+
 /**
- * The `.md` files below `folders` at `base`, and at `head` (the working tree when undefined), with
- * renames between them. Paths are relative to `dir` (which may be a sub-folder of the repository).
+ * The `.md` files below `folders` (relative to `dir`) at `base`, and at `head` — the working tree
+ * when undefined, files not yet added included — with the renames git's `-M` finds between them.
  */
-export function readRevisions(dir: string, folders: readonly string[], base: string, head: string | undefined): Revisions {
-  const prefix = git(dir, ['rev-parse', '--show-prefix']).trim();
-  const baseCommit = resolveRevision(dir, base);
-  const headCommit = head === undefined ? undefined : resolveRevision(dir, head);
-  const list = (commit: string) =>
-    git(dir, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...folders])
-      .split('\0')
-      .filter((file) => file.endsWith('.md'))
-      .map((file) => file.slice(prefix.length));
-  const show = (commit: string, file: string) => git(dir, ['show', `${commit}:./${file}`]);
-  const before = list(baseCommit).map((file) => ({ file, text: show(baseCommit, file) }));
-  let after: RevisionFile[];
-  if (headCommit) {
-    after = list(headCommit).map((file) => ({ file, text: show(headCommit, file) }));
-  } else {
-    after = [];
-    const walk = (relative: string) => {
-      const full = path.join(dir, relative);
-      if (!fs.existsSync(full)) return;
-      for (const entry of fs.readdirSync(full, { withFileTypes: true })) {
-        const child = `${relative}/${entry.name}`;
-        if (entry.isDirectory() && !entry.name.startsWith('.')) walk(child);
-        else if (entry.isFile() && entry.name.endsWith('.md')) after.push({ file: child, text: fs.readFileSync(path.join(dir, child), 'utf8') });
-      }
-    };
-    folders.forEach(walk);
+export async function readRevisions(dir: string, folders: readonly string[], base: string, head: string | undefined, signal?: AbortSignal): Promise<Revisions> {
+  const [where, baseCommit, headCommit] = await Promise.all([
+    runGit(dir, ['rev-parse', '--show-object-format', '--show-prefix'], { signal }),
+    resolveCommit(dir, base, signal),
+    head === undefined ? undefined : resolveCommit(dir, head, signal),
+  ]);
+  const [format, prefix] = where.toString('utf8').split('\n') as [ObjectFormat, string];
+  const inWorkspace = (file: string) => {
+    if (!file.startsWith(prefix)) throw new Error(`git named ${file}, outside the workspace ${prefix}`);
+    return file.slice(prefix.length);
+  };
+  // Pathspecs relative to `dir`, literal (git.ts): git adds the prefix; output paths are from the top.
+  const pathspecs = ['--', ...folders];
+  const list = async (commit: string) => parseTree(await runGit(dir, ['ls-tree', '-r', '-z', '--full-name', commit, ...pathspecs], { signal }));
+  const renamesBetween = async (from: string, to: string, env?: Record<string, string>) => {
+    const output = await runGit(dir, ['diff-tree', '-r', '-z', '-M', '--name-status', '--no-ext-diff', '--no-textconv', from, to, ...pathspecs], { env, signal });
+    return parseRenames(output.toString('utf8'), inWorkspace);
+  };
+  const texts = async (entries: TreeEntry[]) => {
+    const blobs = await readBlobs(dir, entries.map((entry) => entry.id), signal);
+    return entries.map((entry) => ({ file: inWorkspace(entry.path), text: textOfBytes(blobs.get(entry.id)!) }));
+  };
+
+  if (headCommit !== undefined) {
+    const [baseEntries, headEntries, renames] = await Promise.all([list(baseCommit), list(headCommit), renamesBetween(baseCommit, headCommit)]);
+    const [before, after] = await Promise.all([texts(baseEntries.filter(isAccountFile)), texts(headEntries.filter(isAccountFile))]);
+    return { before, after, renames };
   }
+
+  const [baseEntries, working] = await Promise.all([list(baseCommit), readWorkingFiles(dir, folders, signal)]);
+  const beforeEntries = baseEntries.filter(isAccountFile);
+  // The working tree as git would commit it: the base's other files below the folders as they are,
+  // every account file as it is on disk (filters and line-ending conversion left out, as when reading).
+  const workingTree: TreeFile[] = [
+    ...baseEntries.filter((entry) => entry.type === 'blob' && !isAccountFile(entry)),
+    ...working.map(({ file, bytes }) => ({ path: prefix + file, mode: '100644', bytes })),
+  ];
+  const [before, renames] = await Promise.all([
+    texts(beforeEntries),
+    withScratchTree(format, workingTree, new Set(beforeEntries.map((entry) => entry.id)), (tree, env) => renamesBetween(baseCommit, tree, env)),
+  ]);
+  return { before, after: working.map(({ file, bytes }) => ({ file, text: textOfBytes(bytes) })), renames };
+}
+
+/** `ls-tree -r -z` output: `<mode> <type> <id>\t<path>\0`… */
+function parseTree(output: Buffer): TreeEntry[] {
+  return output
+    .toString('utf8')
+    .split('\0')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, type, id] = line.slice(0, tab).split(' ');
+      return { mode, type, id, path: line.slice(tab + 1) };
+    });
+}
+
+/** `diff-tree -z --name-status` output: `<status>\0<path>\0`, or `R<score>\0<old>\0<new>\0` for a rename. */
+function parseRenames(output: string, inWorkspace: (file: string) => string): Map<string, string> {
   const renames = new Map<string, string>();
-  // -M finds renames, with the edits a handoff makes, as git itself shows them in review.
-  const status = git(dir, ['diff', '--name-status', '-z', '-M', '--relative', baseCommit, ...(headCommit ? [headCommit] : []), '--', ...folders]).split('\0');
-  for (let index = 0; index < status.length; index++) {
-    const code = status[index];
-    if (code.startsWith('R')) {
-      renames.set(status[index + 1], status[index + 2]);
+  const fields = output.split('\0');
+  for (let index = 0; index < fields.length; index++) {
+    const status = fields[index];
+    if (status.startsWith('R')) {
+      renames.set(inWorkspace(fields[index + 1]), inWorkspace(fields[index + 2]));
       index += 2;
-    } else if (code !== '') {
+    } else if (status.startsWith('C')) {
+      index += 2;
+    } else if (status !== '') {
       index += 1;
     }
   }
-  return { before, after, renames };
+  return renames;
 }
 
-/** Local and remote branches, most recently committed first. */
-export function listBranches(dir: string): string[] {
-  return git(dir, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'])
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.endsWith('/HEAD'));
+/** The regular `*.md` files below the folders on disk, as bytes; folders named `.*` are skipped, as when indexing. */
+async function readWorkingFiles(dir: string, folders: readonly string[], signal?: AbortSignal): Promise<{ file: string; bytes: Uint8Array }[]> {
+  const files: string[] = [];
+  const walk = async (relative: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(path.join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory() && !entry.name.startsWith('.')) await walk(child);
+      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(child);
+    }
+  };
+  for (const folder of folders) await walk(folder.replace(/\/+$/, ''));
+  const result: { file: string; bytes: Uint8Array }[] = [];
+  for (let start = 0; start < files.length; start += 64) {
+    if (signal?.aborted) throw new GitCancelled();
+    const batch = files.slice(start, start + 64);
+    result.push(...(await Promise.all(batch.map(async (file) => ({ file, bytes: await fs.promises.readFile(path.join(dir, file)) })))));
+  }
+  return result;
+}
+
+/** Local and remote branches, most recently committed first, as git names them (pass one to `readRevisions`, which verifies it). */
+export async function listBranches(dir: string, signal?: AbortSignal): Promise<string[]> {
+  const output = await runGit(dir, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)%00', 'refs/heads', 'refs/remotes'], { signal });
+  return output
+    .toString('utf8')
+    .split('\0\n')
+    .filter((name) => name !== '' && !name.endsWith('/HEAD'));
 }
