@@ -5,6 +5,7 @@ import { diffAccounts, diffToMarkdown } from '../core/diff';
 import { parsePeriod, quarterOf, type Period } from '../core/period';
 import { buildReport } from '../core/report';
 import { reportToCsv, reportToMarkdown } from '../core/reportFormats';
+import { GitCancelled } from '../node/git';
 import { listBranches, readRevisions } from '../node/gitRevisions';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
@@ -52,10 +53,19 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         const base = branch ?? (await vscode.window.showQuickPick(listBranches(dir), { placeHolder: vscode.l10n.t('Compare the working tree with which branch?') }));
         if (!base) return undefined;
         const { config } = folder.store;
-        const revisions = await readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], base, undefined);
+        // git runs in child processes; Cancel kills them.
+        const revisions = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Handoff: comparing the working tree with {0}…', base), cancellable: true },
+          (_progress, token) => {
+            const abort = new AbortController();
+            const listener = token.onCancellationRequested(() => abort.abort());
+            return readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], base, undefined, abort.signal).finally(() => listener.dispose());
+          },
+        );
         const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
         return showMarkdown(diffToMarkdown(diff, base, vscode.l10n.t('working tree')));
       } catch (error) {
+        if (error instanceof GitCancelled) return undefined;
         void warn(vscode.l10n.t('Handoff: {0}', (error as Error).message));
         return undefined;
       }
