@@ -47,8 +47,8 @@ export function commonOptions(values: { dir?: unknown; today?: unknown; format?:
   return { dir: path.resolve(values.dir === undefined ? '.' : String(values.dir)), today, format: format as OutputFormat };
 }
 
-/** Loads the workspace's accounts; a folder that cannot be read is a usage error (exit 2). */
-export async function openWorkspace(dir: string): Promise<AccountStore> {
+/** Loads the workspace's accounts (or, with `configOnly`, its configuration); a folder that cannot be read is a usage error (exit 2). */
+export async function openWorkspace(dir: string, configOnly = false): Promise<AccountStore> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dir);
@@ -58,7 +58,7 @@ export async function openWorkspace(dir: string): Promise<AccountStore> {
   if (!stat.isDirectory()) throw new UsageError(`the workspace ${dir} is not a folder`);
   const store = new AccountStore(new NodeFileSource(dir), { bulkRead: parallelReader(dir) });
   try {
-    await store.load();
+    await (configOnly ? store.loadConfig() : store.load());
   } catch (error) {
     throw new UsageError(`cannot read the workspace ${dir}: ${(error as Error).message}`);
   }

@@ -23,7 +23,8 @@ export async function runDiff(args: string[]): Promise<number> {
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('expected BASE [HEAD]: two git revisions, such as main HEAD');
   const options = commonOptions(values, ['text', 'md', 'json']);
   const [base, head] = positionals;
-  const store = await openWorkspace(options.dir);
+  // The accounts come from git; the workspace gives its configuration only.
+  const store = await openWorkspace(options.dir, true);
   const folders = [roleFolder(store.config, 'ae'), roleFolder(store.config, 'am')];
   let revisions;
   try {

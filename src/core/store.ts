@@ -67,6 +67,14 @@ export class AccountStore {
     });
   }
 
+  /** Reads the configuration alone, for a command that reads no account from the workspace (`diff` reads them from git). */
+  loadConfig(): Promise<void> {
+    return this.enqueue(async () => {
+      const text = await this.source.readText(CONFIG_FILE);
+      this.configState = { ...parseConfig(text), text };
+    });
+  }
+
   /**
    * Re-reads the given files from the source: created and changed files are read, missing ones
    * removed; a rename is its old and new path. A path may be a folder (a watcher reports a folder

@@ -15,8 +15,17 @@ import { deflateSync } from 'node:zlib';
 
 export type ObjectFormat = 'sha1' | 'sha256';
 
-/** A file of the tree: its path from the repository's top, and either its object id or its bytes. */
+/**
+ * A file of the tree: its path from the repository's top, and either its bytes (written as a blob) or
+ * its id alone. `diff-tree -M --name-status` reads the contents of added and deleted files only (the
+ * candidates for a rename): a file changed in place may be given by its id without its blob.
+ */
 export type TreeFile = { path: string; mode: string } & ({ id: string } | { bytes: Uint8Array });
+
+/** git's id of a file's bytes, as `git hash-object --no-filters` gives it. */
+export function blobId(format: ObjectFormat, bytes: Uint8Array): string {
+  return createHash(format).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
 
 interface Folder {
   entries: Map<string, Folder | { mode: string; id: string }>;

@@ -102,7 +102,8 @@ describe('handoff diff: git runs no program the repository names', () => {
 
   it('does not fetch a missing object from a remote the config names (partial clone)', () => {
     const { root: clone, dir: workspace } = repository();
-    const blob = setupGit(clone, 'rev-parse', 'main:accounts/ae/apac/acme-corp.md').trim();
+    // An account the working tree changed: its base version must be read.
+    const blob = setupGit(clone, 'rev-parse', 'main:accounts/ae/emea/baltic-freight.md').trim();
     fs.rmSync(path.join(clone, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
     setupGit(clone, 'config', 'remote.origin.url', `ext::sh -c touch% ${markers}/ran-lazy-fetch`);
     setupGit(clone, 'config', 'remote.origin.promisor', 'true');

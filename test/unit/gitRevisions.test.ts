@@ -19,6 +19,7 @@ function repository(files: Record<string, string | Uint8Array>): string {
     fs.writeFileSync(path.join(dir, file), content);
   }
   git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'commit', '-qm', 'nothing yet', '--allow-empty');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'base', '--allow-empty');
   return dir;
@@ -51,9 +52,10 @@ describe('git revisions', () => {
     const files: Record<string, string | Uint8Array> = { 'accounts/ae/cafe.md': latin1, 'accounts/ae/large.md': large, 'accounts/ae/empty.md': '' };
     for (let i = 0; i < 300; i++) files[`accounts/am/a${i}.md`] = account(`A${i}`, 'active');
     const dir = repository(files);
-    const { before } = await readRevisions(dir, FOLDERS, 'main', 'main');
-    const text = (file: string) => before.find((f) => f.file === file)?.text;
-    assert.equal(before.length, 303);
+    const { before, after } = await readRevisions(dir, FOLDERS, 'main~1', 'main');
+    const text = (file: string) => after.find((f) => f.file === file)?.text;
+    assert.equal(before.length, 0);
+    assert.equal(after.length, 303);
     assert.equal(text('accounts/ae/cafe.md'), '---\nname: Caf\udce9\nstage: demo\n---\n');
     assert.equal(text('accounts/ae/large.md'), large);
     assert.equal(text('accounts/ae/empty.md'), '');
@@ -69,7 +71,8 @@ describe('git revisions', () => {
     fs.appendFileSync(path.join(dir, 'accounts/am/acme.md'), '\n## Handoff\n\n- [ ] stakeholders\n');
     const { renames, after } = await readRevisions(dir, FOLDERS, 'main', undefined);
     assert.deepEqual([...renames], [['accounts/ae/acme.md', 'accounts/am/acme.md']]);
-    assert.deepEqual(after.map((f) => f.file).sort(), ['accounts/ae/other.md', 'accounts/am/acme.md']);
+    // The account that did not change is left out.
+    assert.deepEqual(after.map((f) => f.file), ['accounts/am/acme.md']);
     assert.deepEqual(fs.readFileSync(path.join(dir, '.git', 'index')), index);
     assert.equal(git(dir, 'count-objects'), objects);
   });
@@ -80,7 +83,8 @@ describe('git revisions', () => {
     git(dir, 'update-ref', 'refs/heads/-p', 'HEAD');
     const branches = await listBranches(dir);
     assert.deepEqual([...branches].sort(), ['--output=stolen', '-p', 'main']);
-    for (const branch of branches) assert.equal((await readRevisions(dir, FOLDERS, branch, undefined)).before.length, 1);
+    fs.writeFileSync(path.join(dir, 'accounts/ae/acme.md'), account('Acme', 'proposal'));
+    for (const branch of branches) assert.match((await readRevisions(dir, FOLDERS, branch, undefined)).before[0].text, /stage: demo/);
     assert.equal(fs.existsSync(path.join(dir, 'stolen')), false);
     await assert.rejects(readRevisions(dir, FOLDERS, '--output=elsewhere', undefined), GitError);
     assert.equal(fs.existsSync(path.join(dir, 'elsewhere')), false);
