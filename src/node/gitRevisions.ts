@@ -31,8 +31,8 @@ const isAccountFile = (entry: { mode: string; path: string }) => (entry.mode ===
 /**
  * The `.md` files below `folders` (relative to `dir`) that differ between `base` and `head` — the
  * working tree when undefined, files not yet added included — as they are at each, with the renames
- * git's `-M` finds between them. A file that is the same at both (path and bytes) is left out of
- * both lists: it cannot change the review, and the work stays in proportion to the change.
+ * git's `-M` finds between them. A file that is the same at both (path and bytes) is in neither
+ * list: it cannot change the review, and the work stays in proportion to the change.
  */
 export async function readRevisions(dir: string, folders: readonly string[], base: string, head: string | undefined, signal?: AbortSignal): Promise<Revisions> {
   const [where, baseCommit, headCommit] = await Promise.all([
@@ -47,46 +47,45 @@ export async function readRevisions(dir: string, folders: readonly string[], bas
   };
   // Pathspecs relative to `dir`, literal (git.ts): git adds the prefix; output paths are from the top.
   const pathspecs = ['--', ...folders];
-  const list = async (commit: string) => parseTree(await runGit(dir, ['ls-tree', '-r', '-z', '--full-name', commit, ...pathspecs], { signal }));
-  const renamesBetween = async (from: string, to: string, env?: Record<string, string>) => {
-    const output = await runGit(dir, ['diff-tree', '-r', '-z', '-M', '--name-status', '--no-ext-diff', '--no-textconv', from, to, ...pathspecs], { env, signal });
-    return parseRenames(output.toString('utf8'), inWorkspace);
+  /** What changed, renames paired by git: every account file on each side, by its path and blob id. */
+  const changesBetween = async (from: string, to: string, env?: Record<string, string>) => {
+    const output = await runGit(dir, ['diff-tree', '-r', '-z', '-M', '--raw', '--no-ext-diff', '--no-textconv', from, to, ...pathspecs], { env, signal });
+    const changes = parseRawDiff(output.toString('utf8'));
+    const renames = new Map<string, string>();
+    for (const { from, to } of changes) if (from && to && from.path !== to.path) renames.set(inWorkspace(from.path), inWorkspace(to.path));
+    const side = (which: 'from' | 'to') => changes.flatMap((change) => (change[which] && isAccountFile(change[which]) ? [change[which]] : []));
+    return { before: side('from'), after: side('to'), renames };
   };
-  /** Each side's files less those at the same path with the same id on the other. */
-  const changed = <A extends { path: string; id: string }, B extends { path: string; id: string }>(before: A[], after: B[]): [A[], B[]] => {
-    const idsBefore = new Map(before.map((file) => [file.path, file.id]));
-    const idsAfter = new Map(after.map((file) => [file.path, file.id]));
-    return [before.filter((file) => idsAfter.get(file.path) !== file.id), after.filter((file) => idsBefore.get(file.path) !== file.id)];
-  };
-  const readTexts = async (...sides: TreeEntry[][]) => {
-    const blobs = await readBlobs(dir, sides.flat().map((entry) => entry.id), signal);
-    return sides.map((entries) => entries.map((entry) => ({ file: inWorkspace(entry.path), text: textOfBytes(blobs.get(entry.id)!) })));
+  const readTexts = async (entries: { path: string; id: string }[], known = new Map<string, Uint8Array>()) => {
+    const blobs = await readBlobs(dir, entries.filter((entry) => !known.has(entry.path)).map((entry) => entry.id), signal);
+    return entries.map((entry) => ({ file: inWorkspace(entry.path), text: textOfBytes(known.get(entry.path) ?? blobs.get(entry.id)!) }));
   };
 
   if (headCommit !== undefined) {
-    const [baseEntries, headEntries, renames] = await Promise.all([list(baseCommit), list(headCommit), renamesBetween(baseCommit, headCommit)]);
-    const [before, after] = await readTexts(...changed(baseEntries.filter(isAccountFile), headEntries.filter(isAccountFile)));
-    return { before, after, renames };
+    const { before, after, renames } = await changesBetween(baseCommit, headCommit);
+    const texts = await readTexts([...before, ...after]);
+    return { before: texts.slice(0, before.length), after: texts.slice(before.length), renames };
   }
 
-  const [baseEntries, workingFiles] = await Promise.all([list(baseCommit), readWorkingFiles(dir, folders, signal)]);
-  const baseAccounts = baseEntries.filter(isAccountFile);
-  const working = workingFiles.map(({ file, bytes }) => ({ file, bytes, path: prefix + file, id: blobId(format, bytes) }));
-  const [beforeEntries, after] = changed(baseAccounts, working);
+  const [baseEntries, workingFiles] = await Promise.all([
+    runGit(dir, ['ls-tree', '-r', '-z', '--full-name', baseCommit, ...pathspecs], { signal }).then(parseTree),
+    readWorkingFiles(dir, folders, signal),
+  ]);
+  const baseAccounts = new Map(baseEntries.filter(isAccountFile).map((entry) => [entry.path, entry]));
+  const workingBytes = new Map(workingFiles.map(({ file, bytes }) => [prefix + file, bytes]));
   // The working tree as git would commit it: the base's other files below the folders as they are,
   // every account file as it is on disk (filters and line-ending conversion left out, as when
   // reading). Only files at a path the base does not have are candidates for a rename and need
   // their bytes written; the others are named by their id.
-  const basePaths = new Set(baseAccounts.map((entry) => entry.path));
-  const workingTree: TreeFile[] = [
-    ...baseEntries.filter((entry) => entry.type === 'blob' && !isAccountFile(entry)),
-    ...working.map(({ path, id, bytes }) => (basePaths.has(path) ? { path, mode: '100644', id } : { path, mode: '100644', bytes })),
-  ];
-  const [[before], renames] = await Promise.all([
-    readTexts(beforeEntries),
-    withScratchTree(format, workingTree, new Set(baseAccounts.map((entry) => entry.id)), (tree, env) => renamesBetween(baseCommit, tree, env)),
-  ]);
-  return { before, after: after.map(({ file, bytes }) => ({ file, text: textOfBytes(bytes) })), renames };
+  const workingTree: TreeFile[] = baseEntries.filter((entry) => entry.type === 'blob' && !isAccountFile(entry));
+  for (const [path, bytes] of workingBytes) {
+    const inBase = baseAccounts.get(path);
+    workingTree.push(inBase ? { path, mode: inBase.mode, id: blobId(format, bytes) } : { path, mode: '100644', bytes });
+  }
+  const known = new Set([...baseAccounts.values()].map((entry) => entry.id));
+  const { before, after, renames } = await withScratchTree(format, workingTree, known, (tree, env) => changesBetween(baseCommit, tree, env));
+  const [beforeTexts, afterTexts] = await Promise.all([readTexts(before), readTexts(after, workingBytes)]);
+  return { before: beforeTexts, after: afterTexts, renames };
 }
 
 /** `ls-tree -r -z` output: `<mode> <type> <id>\t<path>\0`… */
@@ -102,22 +101,27 @@ function parseTree(output: Buffer): TreeEntry[] {
     });
 }
 
-/** `diff-tree -z --name-status` output: `<status>\0<path>\0`, or `R<score>\0<old>\0<new>\0` for a rename. */
-function parseRenames(output: string, inWorkspace: (file: string) => string): Map<string, string> {
-  const renames = new Map<string, string>();
+type FileAt = { mode: string; id: string; path: string };
+
+/**
+ * `diff-tree -r -z --raw` output: `:<mode> <mode> <id> <id> <status>\0<path>\0`, with a second path
+ * for a rename (`R<score>`) or copy; the side a file is absent from has mode 000000.
+ */
+function parseRawDiff(output: string): { from?: FileAt; to?: FileAt }[] {
+  const changes: { from?: FileAt; to?: FileAt }[] = [];
   const fields = output.split('\0');
-  for (let index = 0; index < fields.length; index++) {
-    const status = fields[index];
-    if (status.startsWith('R')) {
-      renames.set(inWorkspace(fields[index + 1]), inWorkspace(fields[index + 2]));
-      index += 2;
-    } else if (status.startsWith('C')) {
-      index += 2;
-    } else if (status !== '') {
-      index += 1;
-    }
+  for (let index = 0; index < fields.length; ) {
+    const meta = fields[index++];
+    if (!meta.startsWith(':')) continue;
+    const [fromMode, toMode, fromId, toId, status] = meta.slice(1).split(' ');
+    const fromPath = fields[index++];
+    const toPath = /^[RC]/.test(status) ? fields[index++] : fromPath;
+    changes.push({
+      from: /^0+$/.test(fromMode) ? undefined : { mode: fromMode, id: fromId, path: fromPath },
+      to: /^0+$/.test(toMode) ? undefined : { mode: toMode, id: toId, path: toPath },
+    });
   }
-  return renames;
+  return changes;
 }
 
 /** The regular `*.md` files below the folders on disk, as bytes; folders named `.*` are skipped, as when indexing. */
