@@ -1,6 +1,7 @@
 // `npm run bench`: generates (once, cached in .cache/bench) realistic workspaces of 1k, 10k and 100k
 // accounts, measures each size in a process of its own, and prints the medians with their ratios to
-// the physical floor measured in the same run. Writes the numbers to .cache/bench/results.json.
+// the physical floor measured in the same run; then `handoff diff` over 2,000 changed accounts
+// (measureDiff.ts) next to git reading the same bytes. Writes the numbers to .cache/bench/results.json.
 //   npm run bench -- --sizes 1000,10000
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -50,9 +51,21 @@ function main() {
   const colWidths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(colWidths[i])).join('  ').trimEnd();
   process.stdout.write(`\n${line(header.map((h, i) => (i === 0 ? h.padEnd(width) : h)))}\n${cells.map(line).join('\n')}\n`);
+  // `handoff diff` over 2,000 changed accounts, against git reading the same bytes.
+  process.stderr.write('[bench] diff of 2,000 changed accounts…\n');
+  const diffOutput = execFileSync(process.execPath, [path.join(__dirname, 'measureDiff.js'), cacheDir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const diff: Results = JSON.parse(diffOutput.trim().split('\n').pop()!);
+  const diffRows: [string, string][] = [
+    ['floor: git ls-tree + cat-file --batch of both revisions (ms)', ms(diff.floor)],
+    ['ours: diff of two commits (ms)', `${ms(diff.commits)}  (${ratio(diff.commits, diff.floor)} floor)`],
+    ['ours: diff of a commit and the working tree (ms)', `${ms(diff.workingTree)}  (${ratio(diff.workingTree, diff.floor)} floor)`],
+    ['ours: `handoff diff BASE HEAD`, the whole process (ms)', ms(diff.cli)],
+  ];
+  const diffWidth = Math.max(...diffRows.map(([label]) => label.length));
+  process.stdout.write(`\ndiff, 2,000 accounts changed (106 handoffs)\n${diffRows.map(([label, value]) => `${label.padEnd(diffWidth)}  ${value}`).join('\n')}\n`);
   fs.mkdirSync(cacheDir, { recursive: true });
   const file = path.join(cacheDir, 'results.json');
-  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, results: all }, null, 2) + '\n');
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, results: all, diff }, null, 2) + '\n');
   process.stdout.write(`\nWritten to ${path.relative(root, file)}\n`);
 }
 
