@@ -30,8 +30,8 @@ export interface AccountDiff {
  * @param renames old path → new path, as git's rename detection found them
  */
 export function diffAccounts(before: readonly RevisionFile[], after: readonly RevisionFile[], renames: ReadonlyMap<string, string>, roleOf: (file: string) => Role | undefined, config: TeamConfig): AccountDiff {
-  // git sees no rename to a file it does not track yet (a handoff not yet staged): the same place
-  // under the other role's folder is the same account.
+  // git may not pair a handoff as a rename (under 50 % similar): the same place under the other
+  // role's folder is the same account.
   const otherRolePath = (file: string) => {
     const role = roleOf(file);
     if (!role) return undefined;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RevisionFile } from '../core/diff';
 import { textOfBytes } from '../core/fileText';
-import { GitCancelled, readBlobs, resolveCommit, runGit } from './git';
+import { GitCancelled, GitError, readBlobs, resolveCommit, runGit } from './git';
 import { blobId, withScratchTree, type ObjectFormat, type TreeFile } from './scratchTree';
 
 export interface Revisions {
@@ -42,7 +42,7 @@ export async function readRevisions(dir: string, folders: readonly string[], bas
   ]);
   const [format, prefix] = where.toString('utf8').split('\n') as [ObjectFormat, string];
   const inWorkspace = (file: string) => {
-    if (!file.startsWith(prefix)) throw new Error(`git named ${file}, outside the workspace ${prefix}`);
+    if (!file.startsWith(prefix)) throw new GitError(`git named ${file}, outside the workspace ${prefix}`);
     return file.slice(prefix.length);
   };
   // Pathspecs relative to `dir`, literal (git.ts): git adds the prefix; output paths are from the top.
