@@ -40,6 +40,7 @@ const SAFE_OPTIONS = [
 const SAFE_ENVIRONMENT: Record<string, string> = {
   // Transports by name, overriding every protocol.*.allow of the config: none.
   GIT_ALLOW_PROTOCOL: '',
+  // The same said plainly, to a git that knows it (2.44 and later).
   GIT_NO_LAZY_FETCH: '1',
   GIT_TERMINAL_PROMPT: '0',
   GIT_PAGER: 'cat',

@@ -32,6 +32,12 @@ function git(dir: string, ...args: string[]): string {
 const account = (name: string, stage: string) => `---\nname: ${name}\nstage: ${stage}\nae: dewi@example.com\n---\n# ${name}\n\nNotes about ${name} that stay the same when it moves.\n`;
 
 describe('git revisions', () => {
+  it('runs git only through src/node/git.ts', () => {
+    const src = path.join(__dirname, '..', '..', '..', 'src');
+    const spawning = (fs.readdirSync(src, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts') && /child_process/.test(fs.readFileSync(path.join(src, file), 'utf8')));
+    assert.deepEqual(spawning, [path.join('node', 'git.ts')]);
+  });
+
   it('writes the same tree git writes for the same files, names in git order', async () => {
     const files: Record<string, string> = {
       'accounts/ae/a.md': account('A', 'demo'),
