@@ -1,12 +1,10 @@
 /** `handoff move`, `handoff handoff` and `handoff handback`: the extension's edits, from a terminal. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { EditRefused, type EditPlan, type EditTarget } from '../core/editPlan';
 import { planHandback, planHandoff, planMove } from '../core/handoff';
 import type { AccountStore } from '../core/store';
 import { visibleText } from '../core/visibleText';
 import { writePlan } from '../node/editWriter';
-import { readEditTarget, resolveAccountFile } from './accountFiles';
+import { readEditTarget, readTemplate, resolveAccountFile } from './accountFiles';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError, type CommonOptions } from './commandLine';
 
 export const MOVE_HELP = `Usage: handoff move FILE STAGE [options]
@@ -23,7 +21,8 @@ Hands a won deal to an Account Manager: moves the file from the AE folder to the
 under the AM folder, sets 'stage' to the team's handoff stage, sets 'am', adds the 'handoff:'
 block and appends the handoff note (the team's template or the built-in checklist).
 Refused (exit 1, nothing changed) unless the account is in the team's won stage (--force
-hands it off anyway), or when the destination file exists.
+hands it off anyway), when the destination file exists, or when the team's template
+cannot be read as a regular file inside the workspace (a link, a folder, missing).
 
   --to AM       the Account Manager taking over (their e-mail)
   --force       hand off from any AE stage
@@ -75,7 +74,7 @@ export function runHandoff(args: string[]): Promise<number> {
   const extra = { to: { type: 'string' }, force: { type: 'boolean' } } as const;
   return runEdit(args, HANDOFF_HELP, extra, 1, (store, options, target, values) => {
     if (typeof values.to !== 'string') throw new UsageError('--to AM is required: the Account Manager taking over');
-    return planHandoff(target, { to: values.to, today: options.today, force: values.force === true, template: readTemplate(options.dir, store) }, store.config);
+    return planHandoff(target, { to: values.to, today: options.today, force: values.force === true, template: store.config.handoff.template === null ? undefined : readTemplate(options.dir, store.config.handoff.template) }, store.config);
   });
 }
 
@@ -86,16 +85,4 @@ export function runHandback(args: string[]): Promise<number> {
     if (typeof values.reason !== 'string') throw new UsageError('--reason is required: why the account goes back');
     return planHandback(target, { to: values.to, reason: values.reason, today: options.today, stage: values.stage as string | undefined }, store.config);
   });
-}
-
-/** The team's handoff template, or undefined for the built-in checklist (with a warning when it is missing). */
-function readTemplate(dir: string, store: AccountStore): string | undefined {
-  const template = store.config.handoff.template;
-  if (!template) return undefined;
-  try {
-    return fs.readFileSync(path.join(dir, template), 'utf8').replace(/^\ufeff/, '');
-  } catch {
-    process.stderr.write(`Warning: the handoff template ${visibleText(template)} cannot be read; using the built-in checklist.\n`);
-    return undefined;
-  }
 }

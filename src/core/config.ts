@@ -5,6 +5,7 @@ import { locate, type YamlPath } from './locate';
 import { YAML_1_2 } from './yamlDocument';
 import type { Problem, ProblemCode, Severity } from './problem';
 import type { Role, Stage } from './stage';
+import { workspacePath } from './workspacePath';
 
 export const CONFIG_FILE = '.handoff.yml';
 
@@ -128,9 +129,8 @@ function readConfig(data: Record<string, unknown>, config: TeamConfig, report: R
   }
   if ('root' in data) {
     // `.` keeps the role folders at the top of the workspace.
-    const root = data.root === '.' || data.root === './' ? '' : folderName(data.root);
-    if (root === undefined) report(['root'], l10n.t("'root' must be a folder path inside the workspace, such as 'accounts' (or '.')"));
-    else config.root = root;
+    const root = configPath(data.root, ['root'], config.root, report, true);
+    if (root !== undefined) config.root = root;
   }
   if ('folders' in data) readFolders(data.folders, config, report);
   if ('stages' in data) readStages(data.stages, config, report);
@@ -152,12 +152,12 @@ function readFolders(value: unknown, config: TeamConfig, report: Report) {
   for (const role of ['ae', 'am'] as const) {
     const folder = value[role];
     if (folder === undefined) continue;
-    const name = folderName(folder);
-    if (name === undefined) report(['folders', role], l10n.t("'folders.{0}' must be a folder name, such as '{0}'", role));
-    else config.folders[role] = name;
+    const name = configPath(folder, ['folders', role], config.folders[role], report);
+    if (name !== undefined) config.folders[role] = name;
   }
-  if (config.folders.ae === config.folders.am) {
-    report(['folders'], l10n.t('the AE and AM folders must differ; the defaults (ae, am) stand in'));
+  const { ae, am } = config.folders;
+  if (ae === am || ae.startsWith(`${am}/`) || am.startsWith(`${ae}/`)) {
+    report(['folders'], l10n.t('the AE and AM folders must differ, neither inside the other; the defaults (ae, am) stand in'));
     config.folders = { ae: 'ae', am: 'am' };
   }
 }
@@ -224,8 +224,8 @@ function readHandoff(value: unknown, config: TeamConfig, report: Report) {
   stageOf('from', 'ae');
   stageOf('to', 'am');
   if (value.template !== undefined && value.template !== null) {
-    if (typeof value.template === 'string' && value.template.trim() !== '') config.handoff.template = value.template;
-    else report(['handoff', 'template'], l10n.t("'handoff.template' must be a path to a Markdown file, or null for the built-in checklist"));
+    const template = configPath(value.template, ['handoff', 'template'], null, report);
+    if (template !== undefined) config.handoff.template = template;
   }
 }
 
@@ -300,13 +300,24 @@ function isWholeNumber(value: unknown, min: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min;
 }
 
-/** A relative folder path without `..`, leading or trailing slashes. */
-function folderName(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const cleaned = value.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
-  if (cleaned === '' || cleaned.startsWith('/') || cleaned.split('/').some((part) => part === '..' || part === '')) return undefined;
-  return cleaned;
+/**
+ * A path from the configuration, through `workspacePath` (the one reader of such paths), or
+ * undefined after reporting it (`config-path`) with the default that stands in.
+ */
+function configPath(value: unknown, path: YamlPath, fallback: string | null, report: Report, workspace = false): string | undefined {
+  const result = workspacePath(value, { workspace });
+  if ('path' in result) return result.path;
+  const stands = fallback === null ? l10n.t('the built-in checklist stands in') : l10n.t("the default '{0}' stands in", fallback === '' ? '.' : fallback);
+  report(path, l10n.t("'{0}' must be a path inside the workspace, such as '{1}': {2}; {3}", path.join('.'), PATH_EXAMPLES[path.join('.')] ?? 'accounts', result.problem, stands), 'config-path');
+  return undefined;
 }
+
+const PATH_EXAMPLES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  root: 'accounts',
+  'folders.ae': 'ae',
+  'folders.am': 'am',
+  'handoff.template': 'templates/handoff-note.md',
+});
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

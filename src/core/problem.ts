@@ -35,6 +35,7 @@ export type ProblemCode =
   | 'invalid-type'
   | 'invalid-value'
   | 'config-unknown-key'
+  | 'config-path'
   | 'renewal-overdue'
   | 'renewal-notice-passed'
   | 'renewal-critical'

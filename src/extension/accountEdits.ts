@@ -87,6 +87,34 @@ export async function checkPath(folder: AccountFolder, file: string, expect: 'fi
   if (stat.size > MAX_EDIT_BYTES) throw new EditRefused(vscode.l10n.t('{0} is {1} MB; Handoff edits account files of up to {2} MB', file, Math.ceil(stat.size / 2 ** 20), MAX_EDIT_BYTES / 2 ** 20));
 }
 
+/**
+ * A template of the team (`templates/account.md`, `handoff.template`): its text, or undefined when it
+ * does not exist. Read only as a regular file reached through real folders — a link could lead out of
+ * the workspace — and only when its bytes are UTF-8; anything else is refused.
+ */
+export async function readTemplateFile(folder: AccountFolder, file: string): Promise<string | undefined> {
+  const parts = file.split('/');
+  for (let index = 1; index <= parts.length; index++) {
+    const stat = await statOf(folder.source.uriOf(parts.slice(0, index).join('/')));
+    if (!stat) return undefined;
+    const last = index === parts.length;
+    if (stat.type & vscode.FileType.SymbolicLink) {
+      throw new EditRefused(
+        last
+          ? vscode.l10n.t('the template {0} is a symbolic link; Handoff reads templates only as regular files inside the workspace; nothing was changed', file)
+          : vscode.l10n.t('the template {0} goes through a symbolic link; Handoff reads templates only as regular files inside the workspace; nothing was changed', file),
+      );
+    }
+    if (last ? stat.type !== vscode.FileType.File : !(stat.type & vscode.FileType.Directory)) {
+      throw new EditRefused(vscode.l10n.t('the template {0} is not a regular file (a folder, a FIFO or a device); nothing was changed', file));
+    }
+    if (last && stat.size > MAX_EDIT_BYTES) throw new EditRefused(vscode.l10n.t('the template {0} is {1} MB, too large for a template; nothing was changed', file, Math.ceil(stat.size / 2 ** 20)));
+  }
+  const text = textOfBytes(await vscode.workspace.fs.readFile(folder.source.uriOf(file)));
+  if (hasEscapedBytes(text)) throw new EditRefused(vscode.l10n.t('the template {0} holds bytes that are not UTF-8; fix its encoding; nothing was changed', file));
+  return text.replace(/^\ufeff/, '');
+}
+
 async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   try {
     return await vscode.workspace.fs.stat(uri);

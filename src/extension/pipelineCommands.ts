@@ -5,7 +5,7 @@ import { EditRefused } from '../core/editPlan';
 import { planHandback, planHandoff, planMove } from '../core/handoff';
 import { accountFileName, NEW_ACCOUNT_TEMPLATE, planNewAccount } from '../core/newAccount';
 import type { Stage } from '../core/stage';
-import { applyPlan, checkPath, readEditTarget } from './accountEdits';
+import { applyPlan, checkPath, readEditTarget, readTemplateFile } from './accountEdits';
 import { pickAccount, pickPerson, pickStage, resolveAccount } from './accountPicks';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 import { inform, warn } from './notifications';
@@ -106,7 +106,7 @@ export async function newAccount(workspaces: AccountWorkspaces, givenName?: stri
     givenName ??
     (await vscode.window.showInputBox({ title: vscode.l10n.t('New Account'), prompt: vscode.l10n.t('The company name'), validateInput: (v) => (accountFileName(v) ? undefined : vscode.l10n.t('Type the company name')) }));
   if (!name?.trim()) return undefined;
-  const template = await folder.source.readText(NEW_ACCOUNT_TEMPLATE);
+  const template = await readTemplateFile(folder, NEW_ACCOUNT_TEMPLATE);
   const planned = planNewAccount(name, localToday(), folder.store.config, template);
   await checkPath(folder, planned.file, 'absent');
   const uri = folder.source.uriOf(planned.file);
@@ -117,12 +117,13 @@ export async function newAccount(workspaces: AccountWorkspaces, givenName?: stri
   return uri;
 }
 
+/** The team's handoff template, or undefined for the built-in checklist; a configured template that cannot be read refuses the handoff. */
 async function readTemplate(folder: AccountFolder): Promise<string | undefined> {
   const template = folder.store.config.handoff.template;
-  if (!template) return undefined;
-  const text = await folder.source.readText(template).catch(() => undefined);
-  if (text === undefined) void warn(vscode.l10n.t('Handoff: the handoff template {0} cannot be read; the built-in checklist was used.', template));
-  return text?.replace(/^\ufeff/, '');
+  if (template === null) return undefined;
+  const text = await readTemplateFile(folder, template);
+  if (text === undefined) throw new EditRefused(vscode.l10n.t("the handoff template {0} does not exist; create it, or set 'template: null' under 'handoff' in .handoff.yml for the built-in checklist; nothing was changed", template));
+  return text;
 }
 
 async function showNote(uri: vscode.Uri): Promise<void> {

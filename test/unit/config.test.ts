@@ -78,7 +78,7 @@ describe('parseConfig', () => {
 
   it('rejects folder paths that leave the workspace', () => {
     const { config, problems } = parseConfig('root: ../elsewhere\n');
-    assert.equal(problems[0].code, 'invalid-value');
+    assert.equal(problems[0].code, 'config-path');
     assert.equal(config.root, 'accounts');
   });
 
