@@ -51,7 +51,8 @@ export async function runList(args: string[]): Promise<number> {
 function accountToJson(account: Account): Record<string, unknown> {
   const json: Record<string, unknown> = { file: account.file, name: account.name, stage: account.stage ?? null, role: account.role };
   for (const [key, value] of Object.entries(account.data)) {
-    if (!(key in json)) Object.defineProperty(json, key, { value, enumerable: true, writable: true, configurable: true });
+    // Own keys only (`toString` is `in` every object) and defined, so `__proto__` stays a key of its own.
+    if (!Object.hasOwn(json, key)) Object.defineProperty(json, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return json;
 }

@@ -9,16 +9,17 @@ import { runReport } from './reportCommand';
 import { runDiff } from './diffCommand';
 import { visibleText } from '../core/visibleText';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  check: runCheck,
-  list: runList,
-  renewals: runRenewals,
-  report: runReport,
-  diff: runDiff,
-  move: runMove,
-  handoff: runHandoff,
-  handback: runHandback,
-};
+// A Map: a command name is what a person typed, and `constructor` or `toString` is not a command.
+const COMMANDS = new Map<string, (args: string[]) => Promise<number>>([
+  ['check', runCheck],
+  ['list', runList],
+  ['renewals', runRenewals],
+  ['report', runReport],
+  ['diff', runDiff],
+  ['move', runMove],
+  ['handoff', runHandoff],
+  ['handback', runHandback],
+]);
 
 const HELP = `Usage: handoff <command> [options]
 
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS.get(command);
   if (!run) {
     process.stderr.write(`handoff: unknown command '${visibleText(command)}'\n\n${HELP}\n`);
     return 2;

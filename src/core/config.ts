@@ -245,12 +245,13 @@ function readRenewal(value: unknown, config: TeamConfig, report: Report) {
 function readScoring(value: unknown, config: TeamConfig, report: Report) {
   if (!mapping(value, ['scoring'], report)) return;
   if (value.criteria !== undefined && mapping(value.criteria, ['scoring', 'criteria'], report)) {
-    const criteria: Record<string, number> = {};
+    const criteria: [string, number][] = [];
     for (const [name, weight] of Object.entries(value.criteria)) {
-      if (typeof weight === 'number' && weight >= 0) criteria[name] = weight;
+      if (typeof weight === 'number' && weight >= 0) criteria.push([name, weight]);
       else report(['scoring', 'criteria', name], l10n.t("the weight of '{0}' must be a number, 0 or more", name), 'invalid-number');
     }
-    config.scoring.criteria = criteria;
+    // fromEntries defines own keys: a criterion named `__proto__` is a criterion, not a prototype.
+    config.scoring.criteria = Object.fromEntries(criteria);
   }
   if (value.key_accounts !== undefined) {
     if (isWholeNumber(value.key_accounts, 0)) config.scoring.keyAccounts = value.key_accounts;

@@ -79,8 +79,8 @@ function fillAccountTemplate(template: string, fields: Record<string, string>): 
   if (split.kind !== 'ok') return fillTemplate(template, fields);
   const { yamlStart, yaml } = split.frontMatter;
   const frontMatter = yaml.replace(/(["']?)\{\{\s*(\w+)\s*\}\}(["']?)/g, (match, open: string, key: string, close: string) => {
+    if (!Object.hasOwn(fields, key)) return match;
     const value = fields[key];
-    if (value === undefined) return match;
     if (open === '"' && close === '"') return JSON.stringify(value);
     if (open === "'" && close === "'") return `'${value.replace(/'/g, "''")}'`;
     return open + yamlScalar(value) + close;

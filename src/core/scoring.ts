@@ -25,7 +25,7 @@ export function scoreOf(account: Account, config: TeamConfig): Omit<ScoredAccoun
   const totalWeight = entries.reduce((sum, [, weight]) => sum + weight, 0);
   if (totalWeight === 0) return undefined;
   const criteria = entries.map(([name, weight]) => {
-    const value = (scores as Record<string, unknown>)[name];
+    const value = Object.hasOwn(scores, name) ? (scores as Record<string, unknown>)[name] : undefined;
     return { name, weight, score: typeof value === 'number' && value >= 1 && value <= 10 ? value : undefined };
   });
   if (criteria.every((c) => c.score === undefined)) return undefined;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { handoff, sampleCopy } from './handoffProcess';
+import { handoff, sampleCopy, tempWorkspace } from './handoffProcess';
 
 const WON = 'accounts/ae/apac/tokopintar.md';
 const handOff = (dir: string) => handoff(['handoff', WON, '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]);
@@ -62,5 +62,62 @@ describe('hostile config: templates and paths stay inside the workspace', () => 
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^Refused: the handoff template templates\/missing\.md does not exist/);
     assert.ok(fs.existsSync(path.join(dir, WON)));
+  });
+});
+
+describe('hostile names and keys: prototype keys are plain data', () => {
+  const PROTO_KEYS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__', 'isPrototypeOf'];
+
+  it('answers a command named like a prototype key with a usage error (exit 2), no stack trace', () => {
+    for (const command of PROTO_KEYS) {
+      const result = handoff([command]);
+      assert.equal(result.code, 2, command);
+      assert.match(result.stderr, new RegExp(`^handoff: unknown command '${command}'`));
+      assert.doesNotMatch(result.stderr, /\bat .*\.js:\d+/);
+    }
+  });
+
+  it('keeps every front-matter key in list --format json, prototype names and __proto__ included, as own keys', () => {
+    const keys = PROTO_KEYS.map((key, index) => `${key}: ${index + 1}`).join('\n');
+    const dir = tempWorkspace({ 'accounts/ae/proto.md': `---\nname: Proto\nstage: demo\n${keys}\nscores: { constructor: 9, toString: 8, __proto__: 7 }\n---\n` });
+    const result = handoff(['list', '--dir', dir, '--format', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /"__proto__": 5/);
+    const [account] = JSON.parse(result.stdout).accounts;
+    assert.deepEqual(Object.keys(account), ['file', 'name', 'stage', 'role', ...PROTO_KEYS, 'scores']);
+    PROTO_KEYS.forEach((key, index) => assert.equal(Object.getOwnPropertyDescriptor(account, key)?.value, index + 1, key));
+    assert.deepEqual(JSON.stringify(account.scores), '{"constructor":9,"toString":8,"__proto__":7}');
+    assert.equal(handoff(['check', '--dir', dir]).code, 0);
+  });
+
+  it('takes stage ids, criteria, people and template placeholders named like prototype keys', () => {
+    const dir = tempWorkspace({
+      '.handoff.yml': [
+        'stages:',
+        '  - { id: constructor, role: ae, probability: 10 }',
+        '  - { id: toString, role: ae, probability: 100, closed: true, won: true }',
+        '  - { id: __proto__, role: am }',
+        'handoff: { from: toString, to: __proto__, template: note.md }',
+        'scoring:',
+        '  criteria: { constructor: 1, __proto__: 1, valueOf: 1 }',
+        'team:',
+        '  - { id: constructor, role: am, quota: { 2026-Q4: 100 } }',
+        '  - { id: __proto__, role: ae }',
+      ].join('\n'),
+      'note.md': '## Note {{constructor}} {{toString}} {{__proto__}} {{name}}\n',
+      'accounts/ae/a.md': '---\nname: A\nstage: constructor\nae: __proto__\narr: 10\ncurrency: constructor\nscores: { constructor: 10, __proto__: 10, valueOf: 4 }\n---\n',
+      'accounts/ae/b.md': '---\nname: B\nstage: toString\nae: __proto__\narr: 20\ncurrency: __proto__\n---\n',
+    });
+    const check = handoff(['check', '--dir', dir, '--format', 'json', '--today', '2026-11-22']);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.deepEqual(JSON.parse(check.stdout).problems, []);
+    const list = handoff(['list', '--dir', dir, '--stage', 'constructor', '--owner', '__proto__', '--format', 'json']);
+    assert.deepEqual(JSON.parse(list.stdout).accounts.map((a: { name: string }) => a.name), ['A']);
+    const report = handoff(['report', '--dir', dir, '--period', '2026-Q4', '--today', '2026-11-22', '--format', 'json']);
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /"score": 8/);
+    const handed = handoff(['handoff', 'accounts/ae/b.md', '--to', 'constructor', '--today', '2026-11-22', '--dir', dir]);
+    assert.equal(handed.code, 0, handed.stderr);
+    assert.match(fs.readFileSync(path.join(dir, 'accounts/am/b.md'), 'utf8'), /## Note \{\{constructor\}\} \{\{toString\}\} \{\{__proto__\}\} B\n/);
   });
 });
