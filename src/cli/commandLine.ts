@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isCalendarDay, localToday, type CalendarDay } from '../core/calendarDay';
+import { CONFIG_FILE, roleFolder } from '../core/config';
 import { AccountStore } from '../core/store';
 import { NodeFileSource } from '../node/nodeFileSource';
 import { parallelReader } from '../node/parallelReader';
@@ -62,7 +63,42 @@ export async function openWorkspace(dir: string, configOnly = false): Promise<Ac
   } catch (error) {
     throw new UsageError(`cannot read the workspace ${dir}: ${(error as Error).message}`);
   }
+  checkAccountRoot(dir, store);
   return store;
+}
+
+/**
+ * The account root must be a folder inside the workspace. Without it every command would report
+ * "0 accounts, no problems" — a check a CI could never fail — so a missing root (no accounts here,
+ * or `root` misspelt) is an unreadable workspace, exit 2. An existing root with no accounts is fine.
+ */
+function checkAccountRoot(dir: string, store: AccountStore): void {
+  const root = store.config.root;
+  const shown = root === '' ? './' : `${root}/`;
+  const full = path.join(dir, root);
+  const configProblems = store.problems().filter((p) => p.file === CONFIG_FILE);
+  const fail = (reason: string) => {
+    const notes = configProblems.map((p) => `\n  ${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.code}]`).join('');
+    return new UsageError(`the account root ${shown} ${reason}${notes}`);
+  };
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    throw fail(`does not exist in ${dir}; create it, or set 'root' in .handoff.yml to the folder that holds ${store.config.folders.ae}/ and ${store.config.folders.am}/`);
+  }
+  if (!stat.isDirectory()) throw fail(`is not a folder`);
+  // A link may point anywhere; the accounts Handoff reads must be the workspace's own.
+  const workspace = fs.realpathSync(dir);
+  for (const folder of [root, roleFolder(store.config, 'ae'), roleFolder(store.config, 'am')]) {
+    let real: string;
+    try {
+      real = fs.realpathSync(path.join(dir, folder));
+    } catch {
+      continue;
+    }
+    if (real !== workspace && !real.startsWith(workspace + path.sep)) throw fail(`leads out of the workspace through a symbolic link (${folder}/ is ${real}); Handoff reads only the workspace's own files`);
+  }
 }
 
 export function printJson(value: unknown): void {

@@ -121,3 +121,64 @@ describe('hostile names and keys: prototype keys are plain data', () => {
     assert.match(fs.readFileSync(path.join(dir, 'accounts/am/b.md'), 'utf8'), /## Note \{\{constructor\}\} \{\{toString\}\} \{\{__proto__\}\} B\n/);
   });
 });
+
+describe('no vacuous passes: a workspace without its account root is an unreadable workspace', () => {
+  it('exits 2 with a clear message when the account root does not exist (text and JSON), for every read command', () => {
+    const dir = tempWorkspace({ 'README.md': '# not an accounts repository\n' });
+    for (const command of ['check', 'list', 'renewals', 'report']) {
+      for (const format of ['text', 'json']) {
+        const result = handoff([command, '--dir', dir, '--format', format]);
+        assert.equal(result.code, 2, `${command} --format ${format}`);
+        assert.equal(result.stdout, '');
+        assert.match(result.stderr, /^handoff \w+: the account root accounts\/ does not exist in .*; create it, or set 'root' in \.handoff\.yml/);
+      }
+    }
+  });
+
+  it('names the config problem when root: is misspelt', () => {
+    const dir = tempWorkspace({ '.handoff.yml': 'rooot: crm\n', 'crm/ae/a.md': '---\nname: A\nstage: demo\n---\n' });
+    const result = handoff(['check', '--dir', dir]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /the account root accounts\/ does not exist/);
+    assert.match(result.stderr, /\.handoff\.yml:1:1: warning: 'rooot' is not a setting Handoff knows/);
+  });
+
+  it('exits 2 when the account root is a file or a link out of the workspace', () => {
+    const file = tempWorkspace({ accounts: 'a file\n' });
+    const notFolder = handoff(['check', '--dir', file]);
+    assert.equal(notFolder.code, 2);
+    assert.match(notFolder.stderr, /the account root accounts\/ is not a folder/);
+    const outside = tempWorkspace({ 'ae/a.md': '---\nname: A\nstage: demo\n---\n' });
+    const linked = tempWorkspace({});
+    fs.symlinkSync(outside, path.join(linked, 'accounts'));
+    const link = handoff(['check', '--dir', linked]);
+    assert.equal(link.code, 2);
+    assert.match(link.stderr, /the account root accounts\/ leads out of the workspace/);
+  });
+
+  it('passes an account root that exists but holds no accounts yet (exit 0)', () => {
+    const dir = tempWorkspace({ 'accounts/.gitkeep': '' });
+    const result = handoff(['check', '--dir', dir]);
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /^Checked 0 account files: no problems\.$/m);
+  });
+});
+
+describe('hostile content: crafted 160 KB accounts', () => {
+  it('are checked, and their problems reported on the right lines (the scans are linear; see linearTime.test.ts)', () => {
+    const value = ['notes: "first line', 'a' + ' '.repeat(50_000) + 'x', ...Array(60_000).fill(''), '-a' + ' \t'.repeat(10_000) + 'end"'].join('\n');
+    const text = `---\nname: Crafted\nstage: demo\n${value}\narr: -5\n---\n# a${' '.repeat(30_000)}#\n`;
+    assert.ok(text.length > 160_000 && text.length < 170_000, String(text.length));
+    // A quoted value of 160,000 line breaks: 18 s before (gray-matter's comment strip), 0.4 s now.
+    const blank = `---\nname: Blank\nstage: demo\nnotes: "x${'\n'.repeat(160_000)}"\narr: -1\n---\n`;
+    const dir = tempWorkspace({ 'accounts/ae/crafted.md': text, 'accounts/ae/blank.md': blank });
+    const result = handoff(['check', '--dir', dir, '--format', 'json']);
+    assert.equal(result.code, 1, result.stderr);
+    const { accounts, problems } = JSON.parse(result.stdout);
+    assert.equal(accounts, 2);
+    assert.deepEqual(problems.map((p: { file: string; line: number; code: string }) => [p.file, p.line, p.code]), [
+      ['accounts/ae/blank.md', 160_005, 'out-of-range'],
+      ['accounts/ae/crafted.md', 60_007, 'out-of-range'],
+    ]);
+  });
+});
