@@ -69,7 +69,45 @@ export interface KeyPosition {
   valueEnd: number;
 }
 
-const TOP_LEVEL_KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#"'\-?:,[\]{}][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?:[ \t]+|$)/;
+/**
+ * A top-level `key:` at the start of a line: a quoted key (`"a b":`), or a plain one that does not
+ * start like a list item, a comment, a flow collection or an explicit key and holds no `:` or `#`;
+ * then `:` followed by a blank or the end of the line. A hand scanner, linear in the line's length
+ * whatever it holds (a regular expression for this backtracked quadratically on a long run of blanks).
+ */
+function topLevelKey(line: string): { name: string; keyEnd: number; valueColumn: number } | undefined {
+  const first = line[0];
+  if (first === undefined) return undefined;
+  let name: string;
+  let colon: number;
+  if (first === '"' || first === "'") {
+    const close = line.indexOf(first, 1);
+    if (close === -1) return undefined;
+    name = line.slice(1, close);
+    colon = skipBlanks(line, close + 1);
+    if (line[colon] !== ':') return undefined;
+  } else {
+    if (/[\s#?:,[\]{}]/u.test(first)) return undefined;
+    if (first === '-' && (line.length < 2 || /[\s:#]/u.test(line[1]))) return undefined;
+    colon = line.indexOf(':');
+    if (colon === -1) return undefined;
+    const hash = line.indexOf('#');
+    if (hash !== -1 && hash < colon) return undefined;
+    let end = colon;
+    while (isBlank(line[end - 1])) end--;
+    name = line.slice(0, end);
+  }
+  if (colon + 1 < line.length && !isBlank(line[colon + 1])) return undefined;
+  return { name, keyEnd: colon, valueColumn: skipBlanks(line, colon + 1) };
+}
+
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
+
+function skipBlanks(line: string, from: number): number {
+  let index = from;
+  while (isBlank(line[index])) index++;
+  return index;
+}
 
 /**
  * The top-level keys of one front-matter and where they stand, kept compact (names shared across
@@ -123,10 +161,9 @@ export function topLevelKeys(frontMatter: FrontMatter): KeyPositions {
   const lines = frontMatter.yaml.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].replace(/\r$/, '');
-    const match = TOP_LEVEL_KEY.exec(line);
-    if (!match) continue;
-    const valueColumn = match[0].length;
-    keys.add(intern(match[1] ?? match[2] ?? match[3]), frontMatter.yamlLine + index, match[0].lastIndexOf(':'), valueColumn, Math.max(valueColumn, scalarEnd(line, valueColumn)));
+    const key = topLevelKey(line);
+    if (!key) continue;
+    keys.add(intern(key.name), frontMatter.yamlLine + index, key.keyEnd, key.valueColumn, Math.max(key.valueColumn, scalarEnd(line, key.valueColumn)));
   }
   return keys;
 }

@@ -158,7 +158,7 @@ export function appendListItem(source: FrontMatterSource, key: string, fields: r
 export function appendToBody(source: FrontMatterSource, markdown: string): TextEdit {
   const { text } = source;
   const eol = source.frontMatter.eol;
-  const note = markdown.replace(/\r?\n/g, eol).replace(/(\r?\n)*$/, '') + eol;
+  const note = withoutTrailingNewlines(markdown.replace(/\r?\n/g, eol)) + eol;
   const body = text.slice(source.frontMatter.bodyStart);
   let separator: string;
   if (body.trim() === '') separator = text.endsWith('\n') ? eol : eol + eol;
@@ -176,7 +176,6 @@ export function appendToSection(source: FrontMatterSource, heading: string, line
   const { text } = source;
   const eol = source.frontMatter.eol;
   const wanted = heading.toLowerCase();
-  const headingPattern = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
   let offset = source.frontMatter.bodyStart;
   let level = 0;
   let lastContentEnd = -1;
@@ -186,10 +185,10 @@ export function appendToSection(source: FrontMatterSource, heading: string, line
     const end = newline === -1 ? text.length : newline + 1;
     const content = text.slice(offset, newline === -1 ? text.length : newline).replace(/\r$/, '');
     if (/^(```|~~~)/.test(content)) inFence = !inFence;
-    const match = inFence ? null : headingPattern.exec(content);
-    if (level > 0 && match && match[1].length <= level) break;
-    if (match && level === 0 && match[2].toLowerCase() === wanted) {
-      level = match[1].length;
+    const match = inFence ? undefined : headingOf(content);
+    if (level > 0 && match && match.level <= level) break;
+    if (match && level === 0 && match.text.toLowerCase() === wanted) {
+      level = match.level;
       lastContentEnd = end;
     } else if (level > 0 && content.trim() !== '') {
       lastContentEnd = end;
@@ -199,6 +198,28 @@ export function appendToSection(source: FrontMatterSource, heading: string, line
   if (level === 0) return appendToBody(source, `## ${heading}${eol}${eol}${line}${eol}`);
   const atEnd = lastContentEnd === text.length && !text.endsWith('\n');
   return { start: lastContentEnd, end: lastContentEnd, newText: atEnd ? `${eol}${line}` : `${line}${eol}` };
+}
+
+/**
+ * An ATX heading (`## Check-ups ##`): its level and its text without the closing hashes and blanks.
+ * The trailing part is trimmed by hand: a pattern like `(.*?)[ \t#]*$` backtracks quadratically on
+ * a long run of blanks or hashes.
+ */
+function headingOf(line: string): { level: number; text: string } | undefined {
+  const open = /^(#{1,6})[ \t]/.exec(line);
+  if (!open) return undefined;
+  let start = open[0].length;
+  while (line[start] === ' ' || line[start] === '\t') start++;
+  let end = line.length;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '#')) end--;
+  return { level: open[1].length, text: line.slice(start, end) };
+}
+
+/** `text` without the line breaks at its end (a loop: `(\r?\n)*$` is quadratic on a long run of them). */
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (text[end - 1] === '\n') end -= text[end - 2] === '\r' ? 2 : 1;
+  return text.slice(0, end);
 }
 
 function entryOf(source: FrontMatterSource, key: string): FrontMatterEntry | undefined {

@@ -23,7 +23,7 @@ export function workspacePath(value: unknown, options: { workspace?: boolean } =
   if (trimmed === '') return { problem: l10n.t('it is empty') };
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/u.test(trimmed)) return { problem: l10n.t('it holds a control character (such as NUL or a line break)') };
-  const slashed = trimmed.replace(/\\/g, '/');
+  const slashed = trimmed.split('\\').join('/');
   if (slashed.startsWith('/')) return { problem: l10n.t('it is an absolute path; write it relative to the workspace') };
   if (/^[a-z]:/i.test(slashed)) return { problem: l10n.t('it names a drive; write it relative to the workspace') };
   const parts = slashed.split('/').filter((part) => part !== '' && part !== '.');

@@ -1,0 +1,116 @@
+// Issue 12: no regular expression in src/ backtracks super-linearly on hostile input. For every
+// function that runs one over text a file or the team controls, and every input shape known to
+// hurt a backtracking engine (long runs of spaces, tabs, `#`, `-`, quotes, newlines, `{{`), the
+// time at 512 KB must stay within a linear factor of the time at 32 KB. A complexity assertion,
+// not a timed target: quadratic code takes 256× longer for 16× the input.
+import * as assert from 'node:assert/strict';
+import { readAccount } from '../../src/core/account';
+import { parseConfig } from '../../src/core/config';
+import { hasEscapedBytes, textOfBytes } from '../../src/core/fileText';
+import { splitFrontMatter, topLevelKeys } from '../../src/core/frontMatter';
+import { appendToBody, appendToSection, readFrontMatterSource, yamlScalar } from '../../src/core/frontMatterEdit';
+import { fillTemplate } from '../../src/core/handoff';
+import { accountFileName, planNewAccount } from '../../src/core/newAccount';
+import { matchesText } from '../../src/core/pipeline';
+import { workspacePath } from '../../src/core/workspacePath';
+
+const sample = readAccount('accounts/ae/a.md', 'ae', '---\nname: Ærø Ltd\nstage: demo\n---\n', parseConfig(undefined).config).account!;
+const SIZES = [32 * 1024, 128 * 1024, 512 * 1024];
+const config = parseConfig(undefined).config;
+
+/** Best of three, in milliseconds. */
+function time(run: () => void): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = process.hrtime.bigint();
+    run();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+/** A run of `unit` about `size` characters long. */
+const run = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** Front-matter whose one long line is `line`, so the key scan and the readers meet it. */
+const account = (line: string) => `---\nname: A\nstage: demo\n${line}\n---\n`;
+
+const SHAPES: Record<string, (size: number) => string> = {
+  'letters, no colon': (n) => run('a', n),
+  'a letter then spaces': (n) => 'a' + run(' ', n) + 'x',
+  'a letter then tabs and spaces': (n) => 'a' + run(' \t', n) + 'x',
+  'a dash then spaces': (n) => '-a' + run(' ', n) + 'x',
+  'quotes': (n) => run('"', n),
+  'a quote then spaces': (n) => '"a' + run(' ', n),
+  'hashes': (n) => 'a' + run('#', n) + 'x',
+  'spaces and hashes': (n) => 'a' + run(' #', n) + 'x',
+  'colons and spaces': (n) => 'a' + run(': ', n) + 'x',
+  'a key then spaces': (n) => 'key: ' + run(' ', n) + 'x',
+  'a key then spaces and hashes': (n) => 'key: x' + run(' #', n),
+  'a quoted value never closed': (n) => 'key: "' + run('\\"', n),
+  'braces': (n) => run('{{ ', n) + 'x',
+  'newlines': (n) => run('\n', n) + 'x',
+  'CRLF': (n) => run('\r\n', n) + 'x',
+  'dashes': (n) => 'a' + run('-', n) + 'a',
+  'digits and commas': (n) => run('1, ', n) + 'x',
+  'lone surrogates': (n) => run('\udc80a', n),
+};
+
+const FUNCTIONS: Record<string, (input: string) => unknown> = {
+  'topLevelKeys (the key scan of every account)': (input) => {
+    const split = splitFrontMatter(account(input));
+    if (split.kind === 'ok') topLevelKeys(split.frontMatter);
+  },
+  'readAccount (check, on a file with the long line in its front-matter)': (input) => readAccount('accounts/ae/a.md', 'ae', account(input), config),
+  'readAccount (the long line as a quoted value)': (input) => readAccount('accounts/ae/a.md', 'ae', account(`x: ${JSON.stringify(input)}`), config),
+  'readAccount (a long line in the body)': (input) => readAccount('accounts/ae/a.md', 'ae', account('') + input, config),
+  'appendToSection (a long heading line in the body)': (input) => appendToSection(readFrontMatterSource(account('') + '# ' + input + '\n## Check-ups\n'), 'Check-ups', '- 2026-11-22 call'),
+  'appendToBody (a long note from a template)': (input) => appendToBody(readFrontMatterSource(account('')), input),
+  'fillTemplate (a long template)': (input) => fillTemplate(input, { name: 'A' }),
+  'yamlScalar (a long value)': (input) => yamlScalar(input),
+  'accountFileName (a long company name)': (input) => accountFileName(input),
+  'planNewAccount (a long account template)': (input) => {
+    try {
+      // In a comment, so the placeholder pattern meets it in the front-matter without the YAML
+      // readers allocating a 512 KB value (which times the garbage collector, not a pattern).
+      planNewAccount('Acme', '2026-11-22', config, `---\nname: {{name}}\nstage: {{stage}}\n# ${input}\n---\n${input}\n`);
+    } catch {
+      // A template that does not read back as the account is refused; the time it took still counts.
+    }
+  },
+  'matchesText (a long search)': (input) => matchesText(sample, input),
+  'readAccount (a long value where a number belongs)': (input) => readAccount('accounts/ae/a.md', 'ae', account(`arr: ${JSON.stringify(input)}`), config),
+  'workspacePath (a long path)': (input) => workspacePath(input),
+  // The config reader's own patterns (`/^[\w.-]+$/u` on stage ids, `/^\d{4}(-Q[1-4])?$/` on quota
+  // periods) are one anchored class or fixed text, linear by construction; timing parseConfig at
+  // 512 KB would time the `yaml` package's parse and the garbage collector, not them.
+  'textOfBytes and hasEscapedBytes': (input) => hasEscapedBytes(textOfBytes(Buffer.from(input, 'latin1'))),
+};
+
+describe('no regular expression backtracks super-linearly on hostile input', function () {
+  this.timeout(600_000);
+  for (const [name, fn] of Object.entries(FUNCTIONS)) {
+    it(name, () => {
+      const slow: string[] = [];
+      for (const [shape, make] of Object.entries(SHAPES)) {
+        // A shape fails only when it is slow twice: a busy machine can stall one measurement.
+        const problem = measure(fn, make) && measure(fn, make);
+        if (problem) slow.push(`${shape}: ${problem}`);
+      }
+      assert.deepEqual(slow, []);
+    });
+  }
+});
+
+/** Undefined when `fn` grows linearly on this shape, else what was measured. */
+function measure(fn: (input: string) => unknown, make: (size: number) => string): string | undefined {
+  const [small, middle, large] = SIZES.map(make);
+  const at32 = time(() => fn(small));
+  // 4× the input: already far more than 4× the time means quadratic; 512 KB would take minutes.
+  const at128 = time(() => fn(middle));
+  if (at128 > 16 * at32 + 30) return `${at32.toFixed(1)} ms at 32 KB, ${at128.toFixed(1)} ms at 128 KB`;
+  // 16× the input; linear work takes about 16× the time. 40× plus 30 ms absorbs noise and GC.
+  const at512 = time(() => fn(large));
+  if (at512 > 40 * at32 + 30) return `${at32.toFixed(1)} ms at 32 KB, ${at512.toFixed(1)} ms at 512 KB`;
+  return undefined;
+}
