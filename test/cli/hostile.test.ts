@@ -166,11 +166,12 @@ describe('no vacuous passes: a workspace without its account root is an unreadab
 
 describe('hostile content: crafted 160 KB accounts', () => {
   it('are checked, and their problems reported on the right lines (the scans are linear; see linearTime.test.ts)', () => {
-    const value = ['notes: "first line', 'a' + ' '.repeat(50_000) + 'x', ...Array(60_000).fill(''), '-a' + ' \t'.repeat(10_000) + 'end"'].join('\n');
+    // Continuation lines of a quoted value are indented: YAML 1.2 refuses them at column 0.
+    const value = ['notes: "first line', ' a' + ' '.repeat(50_000) + 'x', ...Array(60_000).fill(''), ' -a' + ' \t'.repeat(10_000) + 'end"'].join('\n');
     const text = `---\nname: Crafted\nstage: demo\n${value}\narr: -5\n---\n# a${' '.repeat(30_000)}#\n`;
     assert.ok(text.length > 160_000 && text.length < 170_000, String(text.length));
     // A quoted value of 160,000 line breaks: 18 s before (gray-matter's comment strip), 0.4 s now.
-    const blank = `---\nname: Blank\nstage: demo\nnotes: "x${'\n'.repeat(160_000)}"\narr: -1\n---\n`;
+    const blank = `---\nname: Blank\nstage: demo\nnotes: "x${'\n'.repeat(160_000)} "\narr: -1\n---\n`;
     const dir = tempWorkspace({ 'accounts/ae/crafted.md': text, 'accounts/ae/blank.md': blank });
     const result = handoff(['check', '--dir', dir, '--format', 'json']);
     assert.equal(result.code, 1, result.stderr);
