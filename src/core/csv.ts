@@ -19,7 +19,7 @@ const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/u;
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.split('"').join('""')}"` : text;
 }
 
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {

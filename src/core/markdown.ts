@@ -59,10 +59,18 @@ export function markdownText(text: string, where: 'comment' | 'file' = 'comment'
         return `\\${c}`;
     }
   });
-  return escaped
-    .replace(/^(?:#|[-+](?=[ \t]|$)|[-=](?=[-= \t]*$))/, '\\$&')
-    .replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2')
-    .replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
+  const blockSafe = escaped.replace(/^(?:#|[-+](?=[ \t]|$)|[-=](?=[-= \t]*$))/, '\\$&').replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
+  return keepEdgeSpaces(blockSafe);
+}
+
+/** Spaces first or last as `&#32;` (counted by hand: ` +$` would retry at every space of a long run). */
+function keepEdgeSpaces(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === 0x20) start++;
+  if (start === text.length) return '&#32;'.repeat(text.length);
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 0x20) end--;
+  return '&#32;'.repeat(start) + text.slice(start, end) + '&#32;'.repeat(text.length - end);
 }
 
 /**

@@ -6,6 +6,11 @@
 import * as assert from 'node:assert/strict';
 import { readAccount } from '../../src/core/account';
 import { parseConfig } from '../../src/core/config';
+import { csvField } from '../../src/core/csv';
+import { markdownCode, markdownText } from '../../src/core/markdown';
+import { notificationText } from '../../src/core/notificationText';
+import { isPlainYaml } from '../../src/core/plainYaml';
+import { visibleText } from '../../src/core/visibleText';
 import { hasEscapedBytes, textOfBytes } from '../../src/core/fileText';
 import { splitFrontMatter, topLevelKeys } from '../../src/core/frontMatter';
 import { appendToBody, appendToSection, readFrontMatterSource, yamlScalar } from '../../src/core/frontMatterEdit';
@@ -85,6 +90,12 @@ const FUNCTIONS: Record<string, (input: string) => unknown> = {
   // periods) are one anchored class or fixed text, linear by construction; timing parseConfig at
   // 512 KB would time the `yaml` package's parse and the garbage collector, not them.
   'textOfBytes and hasEscapedBytes': (input) => hasEscapedBytes(textOfBytes(Buffer.from(input, 'latin1'))),
+  // The escaping function of each output format, on a name as long as a front-matter may be.
+  'csvField (a long name)': (input) => csvField(input),
+  'markdownText and markdownCode (a long name)': (input) => [markdownText(input), markdownCode(input)],
+  'visibleText (a long name on the terminal)': (input) => visibleText(input),
+  'notificationText (a long name in a notification)': (input) => notificationText(input),
+  'isPlainYaml (the fast reader\'s check)': (input) => isPlainYaml(`name: A\nkey: ${input}\n`),
 };
 
 describe('no regular expression backtracks super-linearly on hostile input', function () {
