@@ -129,13 +129,23 @@ describe('Pipeline', () => {
   });
 
   it('refuses to edit a file with unsaved changes', async () => {
-    const uri = workspaceUri('accounts', 'ae', 'apac', 'garuda-fintech.md');
-    const before = fs.readFileSync(uri.fsPath, 'utf8');
-    const editor = await vscode.window.showTextDocument(uri);
-    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'unsaved\n'));
-    assert.equal(await vscode.commands.executeCommand('handoff.moveToStage', uri, 'proposal'), undefined);
-    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Unsaved changes must stay unsaved for the test to mean anything: this browser host auto saves
+    // after 1 s by default, which a busy machine can reach between the edit and the command.
+    const files = vscode.workspace.getConfiguration('files');
+    const autoSave = files.inspect<string>('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const uri = workspaceUri('accounts', 'ae', 'apac', 'garuda-fintech.md');
+      const before = fs.readFileSync(uri.fsPath, 'utf8');
+      const editor = await vscode.window.showTextDocument(uri);
+      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'unsaved\n'));
+      assert.ok(editor.document.isDirty);
+      assert.equal(await vscode.commands.executeCommand('handoff.moveToStage', uri, 'proposal'), undefined);
+      assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('creates a new account with a safe file name, and refuses a second with the same name', async () => {
