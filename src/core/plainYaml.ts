@@ -25,12 +25,14 @@ export function isPlainYaml(yaml: string): boolean {
   let opener = false;
   let previousIndent = -1;
   let itemContent = -1;
+  // The previous content line was a bare `-`: js-yaml lets its sequence swallow a `-` that dedents below it.
+  let bare = false;
   let lineStart = 0;
   while (lineStart < yaml.length) {
     let lineEnd = yaml.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = yaml.length;
     let end = lineEnd;
-    if (end > lineStart && yaml.charCodeAt(end - 1) === 0x0d) end--;
+    if (lineEnd < yaml.length && end > lineStart && yaml.charCodeAt(end - 1) === 0x0d) end--; // only CRLF: a lone CR at the end is no line break to `yaml`
     const ok = scanLine(yaml, lineStart, end);
     lineStart = lineEnd + 1;
     if (!ok) return false;
@@ -49,6 +51,8 @@ export function isPlainYaml(yaml: string): boolean {
       if (levels.length === 0 || (levels[levels.length - 1] !== indent && indent !== itemContent)) return false;
     }
     if (line.item && indent === previousIndent && levels[levels.length - 1] !== indent) return false;
+    if (bare && line.item && indent < previousIndent) return false;
+    bare = line.item && line.bare;
     opener = line.opener;
     previousIndent = indent;
     itemContent = line.item ? line.content : indent < itemContent ? -1 : itemContent;
@@ -66,9 +70,12 @@ const line = {
   content: -1,
   /** The line ends with a key and no value (`contacts:`), or is a bare `-`: a nested block follows. */
   opener: false,
+  /** The line is a bare `-` (an item with nothing after it). */
+  bare: false,
 };
 
-function readLine(indent: number, item: boolean, content: number, opener: boolean): true {
+function readLine(indent: number, item: boolean, content: number, opener: boolean, bare = false): true {
+  line.bare = bare;
   line.indent = indent;
   line.item = item;
   line.content = content;
@@ -87,7 +94,7 @@ function scanLine(text: string, start: number, end: number): boolean {
     item = true;
     at++;
     while (at < end && text.charCodeAt(at) === SPACE) at++;
-    if (at === end) return readLine(indent, item, at - start, true);
+    if (at === end) return readLine(indent, item, at - start, true, true);
     if (text.charCodeAt(at) === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) return false; // `- - x`
   }
   const content = at - start;

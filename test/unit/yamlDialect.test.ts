@@ -118,6 +118,11 @@ describe('YAML 1.2 core schema in the index', () => {
         return 'refused';
       }
     };
+    it('on the corners an exhaustive search found: a lone CR at the end, a bare `-` before a dedented item', () => {
+      const corners = ['a: 1\r', '\r', 'a:\r', 'a:\n- x\r', 'a:\n  b: c\r', 'a: 1\n \r', 'a: "x"\r', 'a: [x]\r', 'a: 1\n\r', 'a:\n -\n-\n', 'a:\n -\n- x\n', 'a:\n-\n -\n-\n', 'a:\n-\n -\n- x\n', 'a:\n -\n# c\n- x\n'];
+      for (const yaml of corners) assert.equal(read(parseFrontMatterYaml, yaml), read(readYamlData, yaml), JSON.stringify(yaml));
+    });
+
     it('on 20,000 random documents, a fifth of them in the fast path', () => {
       let plain = 0;
       for (let n = 0; n < 20_000; n++) {
