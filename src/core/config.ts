@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { LineCounter, parseDocument } from 'yaml';
 import { locate, type YamlPath } from './locate';
-import { YAML_1_2 } from './yamlDocument';
+import { duplicateKey, YAML_1_2 } from './yamlDocument';
 import type { Problem, ProblemCode, Severity } from './problem';
 import type { Role, Stage } from './stage';
 import { workspacePath } from './workspacePath';
@@ -80,7 +80,7 @@ export function parseConfig(text: string | undefined): ConfigResult {
   if (text === undefined) return { config, problems };
   const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const document = parseDocument(source, { ...YAML_1_2, lineCounter, prettyErrors: false });
+  const document = parseDocument(source, { ...YAML_1_2, lineCounter });
   const bomShift = source === text ? 0 : 1;
   const at = (offset: number, endOffset: number) => {
     const start = lineCounter.linePos(offset);
@@ -88,16 +88,20 @@ export function parseConfig(text: string | undefined): ConfigResult {
     return { line: start.line, column: start.col + (start.line === 1 ? bomShift : 0), endLine: end.line, endColumn: end.col };
   };
   for (const error of document.errors) {
-    const code: ProblemCode = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
     problems.push({
       file: CONFIG_FILE,
       ...at(error.pos[0], error.pos[1]),
       severity: 'error',
-      code,
+      code: 'yaml-syntax',
       message: l10n.t('{0}; the default configuration stands in until this is fixed', firstLine(error.message)),
     });
   }
-  if (document.errors.length > 0) return { config, problems };
+  const duplicate = document.errors.length === 0 ? duplicateKey(document) : undefined;
+  if (duplicate) {
+    const [start, end] = duplicate.range ?? [0, 0];
+    problems.push({ file: CONFIG_FILE, ...at(start, end), severity: 'error', code: 'duplicate-key', message: l10n.t('{0}; the default configuration stands in until this is fixed', 'Map keys must be unique') });
+  }
+  if (document.errors.length > 0 || duplicate) return { config, problems };
 
   const report: Report = (path, message, code = 'invalid-value', severity = 'error', target = 'value') => {
     const span = locate(document, path, target) ?? { start: 0, end: 0 };

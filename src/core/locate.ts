@@ -2,7 +2,7 @@
  * Exact positions of nested keys and values, from the `yaml` package's source-preserving parse.
  * Slower than the index's reader, so it runs only where a problem or an edit needs a position.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -13,7 +13,8 @@ export interface Span {
 }
 
 export function parseSourceDocument(yaml: string): Document {
-  return parseDocument(yaml, { uniqueKeys: false });
+  // Not pretty: a context line per error is quadratic on hostile text (see YAML_1_2).
+  return parseDocument(yaml, { uniqueKeys: false, prettyErrors: false });
 }
 
 /** The span of the key or the value at `path`; the nearest existing ancestor's key when the path runs out. */
@@ -24,7 +25,7 @@ export function locate(document: Document, path: YamlPath, target: 'key' | 'valu
     const segment = path[index];
     let pair: Pair | undefined;
     if (isMap(node)) {
-      pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      pair = pairsOf(node).get(String(segment));
       if (!pair) return found;
       const keySpan = spanOf(pair.key as Node);
       const last = index === path.length - 1;
@@ -43,6 +44,25 @@ export function locate(document: Document, path: YamlPath, target: 'key' | 'valu
     }
   }
   return found;
+}
+
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * A mapping's pairs by key, built once per mapping: a config with thousands of keys to report
+ * would otherwise search the mapping once for each (quadratic). The first of equal keys wins.
+ */
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, item as Pair);
+    }
+    indexes.set(map, index);
+  }
+  return index;
 }
 
 function spanOf(node: Node | null | undefined): Span | undefined {

@@ -17,6 +17,7 @@ import { appendToBody, appendToSection, readFrontMatterSource, yamlScalar } from
 import { fillTemplate } from '../../src/core/handoff';
 import { accountFileName, planNewAccount } from '../../src/core/newAccount';
 import { matchesText } from '../../src/core/pipeline';
+import { parseFrontMatterYaml } from '../../src/core/safeYaml';
 import { workspacePath } from '../../src/core/workspacePath';
 
 const sample = readAccount('accounts/ae/a.md', 'ae', '---\nname: Ærø Ltd\nstage: demo\n---\n', parseConfig(undefined).config).account!;
@@ -113,15 +114,54 @@ describe('no regular expression backtracks super-linearly on hostile input', fun
   }
 });
 
+// The YAML 1.2 parser (the `yaml` package) reads whatever the fast path leaves: text made of
+// thousands of errors or keys. Its own pretty errors and unique-key check were quadratic there (a
+// 160 KB account of empty flow items took 30 s); both are replaced (yamlDocument.ts). Parsing is
+// the package's work, not a pattern's, so these shapes are timed up to 128 KB to keep the test short.
+const YAML_SHAPES: Record<string, (size: number) => string> = {
+  'empty flow items': (n) => 'x: [' + run(',', n) + ']',
+  'anchors on one value': (n) => 'x: ' + run('&a ', n) + '1',
+  'a flow mapping repeating its key': (n) => 'x: {' + run('a: 1, ', n) + '}',
+  'a key a line, each with an anchor': (n) => Array.from({ length: Math.ceil(n / 12) }, (_, i) => `k${i}: &a v`).join('\n'),
+  'a quoted value of line breaks': (n) => 'x: "' + run('\n', n) + ' "',
+};
+
+describe('the YAML 1.2 parser stays linear on text the fast path leaves to it', function () {
+  this.timeout(600_000);
+  for (const [name, fn] of Object.entries({
+    'parseFrontMatterYaml (the index)': (input: string) => expectThrowOrValue(() => parseFrontMatterYaml(`${input}\n`)),
+    'readAccount (check)': (input: string) => readAccount('accounts/ae/a.md', 'ae', `---\n${input}\n---\n`, config),
+    'parseConfig (.handoff.yml)': (input: string) => parseConfig(`${input}\n`),
+  })) {
+    it(name, () => {
+      const slow: string[] = [];
+      for (const [shape, make] of Object.entries(YAML_SHAPES)) {
+        const problem = measure(fn, make, [8 * 1024, 32 * 1024, 128 * 1024]) && measure(fn, make, [8 * 1024, 32 * 1024, 128 * 1024]);
+        if (problem) slow.push(`${shape}: ${problem}`);
+      }
+      assert.deepEqual(slow, []);
+    });
+  }
+});
+
+function expectThrowOrValue(read: () => unknown): unknown {
+  try {
+    return read();
+  } catch (error) {
+    return error;
+  }
+}
+
 /** Undefined when `fn` grows linearly on this shape, else what was measured. */
-function measure(fn: (input: string) => unknown, make: (size: number) => string): string | undefined {
-  const [small, middle, large] = SIZES.map(make);
+function measure(fn: (input: string) => unknown, make: (size: number) => string, sizes = SIZES): string | undefined {
+  const [small, middle, large] = sizes.map(make);
   const at32 = time(() => fn(small));
   // 4× the input: already far more than 4× the time means quadratic; 512 KB would take minutes.
   const at128 = time(() => fn(middle));
-  if (at128 > 16 * at32 + 30) return `${at32.toFixed(1)} ms at 32 KB, ${at128.toFixed(1)} ms at 128 KB`;
+  const kb = (index: number) => `${sizes[index] / 1024} KB`;
+  if (at128 > 16 * at32 + 30) return `${at32.toFixed(1)} ms at ${kb(0)}, ${at128.toFixed(1)} ms at ${kb(1)}`;
   // 16× the input; linear work takes about 16× the time. 40× plus 30 ms absorbs noise and GC.
   const at512 = time(() => fn(large));
-  if (at512 > 40 * at32 + 30) return `${at32.toFixed(1)} ms at 32 KB, ${at512.toFixed(1)} ms at 512 KB`;
+  if (at512 > 40 * at32 + 30) return `${at32.toFixed(1)} ms at ${kb(0)}, ${at512.toFixed(1)} ms at ${kb(2)}`;
   return undefined;
 }
