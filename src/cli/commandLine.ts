@@ -9,7 +9,15 @@ import { NodeFileSource } from '../node/nodeFileSource';
 import { parallelReader } from '../node/parallelReader';
 
 /** Exit 2: the command line is wrong or the workspace cannot be read. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Lines printed under the message, each on its own (each made visible, so none can forge another). */
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 export type OutputFormat = 'text' | 'json';
 
@@ -63,7 +71,8 @@ export async function openWorkspace(dir: string, configOnly = false): Promise<Ac
   } catch (error) {
     throw new UsageError(`cannot read the workspace ${dir}: ${(error as Error).message}`);
   }
-  checkAccountRoot(dir, store);
+  // `diff` reads accounts from git: the working tree may not have the account root at all.
+  if (!configOnly) checkAccountRoot(dir, store);
   return store;
 }
 
@@ -78,8 +87,7 @@ function checkAccountRoot(dir: string, store: AccountStore): void {
   const full = path.join(dir, root);
   const configProblems = store.problems().filter((p) => p.file === CONFIG_FILE);
   const fail = (reason: string) => {
-    const notes = configProblems.map((p) => `\n  ${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.code}]`).join('');
-    return new UsageError(`the account root ${shown} ${reason}${notes}`);
+    return new UsageError(`the account root ${shown} ${reason}`, configProblems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.code}]`));
   };
   let stat: fs.Stats;
   try {

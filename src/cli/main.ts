@@ -52,7 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     return await run(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`handoff ${command}: ${visibleText(error.message)}\nRun 'handoff ${command} --help' for usage.\n`);
+      const details = error.details.map((line) => `\n  ${visibleText(line)}`).join('');
+      process.stderr.write(`handoff ${command}: ${visibleText(error.message)}${details}\nRun 'handoff ${command} --help' for usage.\n`);
       return 2;
     }
     process.stderr.write(`handoff ${command}: unexpected failure: ${String((error as Error).stack ?? error).split('\n').map(visibleText).join('\n')}\n`);

@@ -18,7 +18,7 @@ export type WorkspacePathResult = { path: string } | { problem: string };
  * and gives `''`; otherwise a path must name something below the top.
  */
 export function workspacePath(value: unknown, options: { workspace?: boolean } = {}): WorkspacePathResult {
-  if (typeof value !== 'string') return { problem: l10n.t('it must be text, a path such as templates/handoff.md') };
+  if (typeof value !== 'string') return { problem: l10n.t('it is not text') };
   const trimmed = value.trim();
   if (trimmed === '') return { problem: l10n.t('it is empty') };
   // eslint-disable-next-line no-control-regex

@@ -10,6 +10,7 @@ import { listBranches, readRevisions } from '../node/gitRevisions';
 import type { AccountFolder, AccountWorkspaces } from './accountWorkspaces';
 import type { Calendar } from './calendar';
 import { inform, warn } from './notifications';
+import { notificationText } from '../core/notificationText';
 
 export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
   const report = async (folder: AccountFolder, period: Period) => buildReport(folder.store.accounts(), folder.store.config, period, calendar.today);
@@ -55,7 +56,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         const { config } = folder.store;
         // git runs in child processes; Cancel kills them.
         const revisions = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Handoff: comparing the working tree with {0}…', base), cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: notificationText(vscode.l10n.t('Handoff: comparing the working tree with {0}…', base)), cancellable: true },
           (_progress, token) => {
             const abort = new AbortController();
             const listener = token.onCancellationRequested(() => abort.abort());

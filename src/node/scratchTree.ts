@@ -17,7 +17,7 @@ export type ObjectFormat = 'sha1' | 'sha256';
 
 /**
  * A file of the tree: its path from the repository's top, and either its bytes (written as a blob) or
- * its id alone. `diff-tree -M --name-status` reads the contents of added and deleted files only (the
+ * its id alone. `diff-tree -M --raw` reads the contents of added and deleted files only (the
  * candidates for a rename): a file changed in place may be given by its id without its blob.
  */
 export type TreeFile = { path: string; mode: string } & ({ id: string } | { bytes: Uint8Array });

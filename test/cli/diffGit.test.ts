@@ -140,6 +140,16 @@ describe('handoff diff: a workspace in a folder of the repository', () => {
   });
 });
 
+describe('handoff diff: two commits, whatever the working tree holds', () => {
+  it('compares them when the working tree has no account root (a sparse checkout)', () => {
+    const { dir } = repository();
+    fs.rmSync(path.join(dir, 'accounts'), { recursive: true });
+    const result = handoff(['diff', 'main', 'week-47', '--dir', dir, '--format', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    expectWeek47(result.stdout);
+  });
+});
+
 describe('handoff diff: revisions that look like options', () => {
   const { root, dir } = repository();
   setupGit(root, 'update-ref', 'refs/heads/--output=stolen', 'main');

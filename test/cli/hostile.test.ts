@@ -140,7 +140,7 @@ describe('no vacuous passes: a workspace without its account root is an unreadab
     const result = handoff(['check', '--dir', dir]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /the account root accounts\/ does not exist/);
-    assert.match(result.stderr, /\.handoff\.yml:1:1: warning: 'rooot' is not a setting Handoff knows/);
+    assert.match(result.stderr, /\n  \.handoff\.yml:1:1: warning: 'rooot' is not a setting Handoff knows/, 'each config problem on a line of its own');
   });
 
   it('exits 2 when the account root is a file or a link out of the workspace', () => {
