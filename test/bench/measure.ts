@@ -15,29 +15,11 @@ import { renewalOf, renewalsOf } from '../../src/core/renewal';
 import { AccountStore } from '../../src/core/store';
 import { NodeFileSource } from '../../src/node/nodeFileSource';
 import { parallelReader } from '../../src/node/parallelReader';
+import { time } from './timing';
 
 const workerScript = path.resolve(__dirname, '..', '..', '..', 'dist', 'accountWorker.js');
 
 const TODAY = '2026-11-22';
-
-function now(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function time(repetitions: number, run: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const start = now();
-    await run();
-    samples.push(now() - start);
-  }
-  return median(samples);
-}
 
 /** The fastest plain listing measured here: a synchronous walk with file types. */
 function walk(dir: string, relative = ''): string[] {

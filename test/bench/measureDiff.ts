@@ -10,25 +10,12 @@ import { defaultConfig } from '../../src/core/config';
 import { diffAccounts } from '../../src/core/diff';
 import { readRevisions } from '../../src/node/gitRevisions';
 import { accountText } from './generate';
+import { time } from './timing';
 
 const COUNT = 2_000;
 const VERSION = 2;
 const root = path.resolve(__dirname, '..', '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
-
-function now(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
-}
-
-async function time(repetitions: number, run: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const start = now();
-    await run();
-    samples.push(now() - start);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-}
 
 function setupGit(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=Bench', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
