@@ -1,7 +1,7 @@
 /** `handoff check`: validates the team configuration and every account. */
-import { compareProblems, problemToJson, type Problem } from '../core/problem';
-import { remindersOf } from '../core/reminders';
-import { visibleText } from '../core/visibleText';
+import { compareProblems, problemToJson, type Problem } from '../core/model/problem';
+import { remindersOf } from '../core/insight/reminders';
+import { visibleText } from '../core/output/visibleText';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson } from './commandLine';
 
 export const CHECK_HELP = `Usage: handoff check [options]

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isCalendarDay, localToday, type CalendarDay } from '../core/calendarDay';
-import { CONFIG_FILE, roleFolder } from '../core/config';
-import { AccountStore } from '../core/store';
+import { isCalendarDay, localToday, type CalendarDay } from '../core/model/calendarDay';
+import { CONFIG_FILE, roleFolder } from '../core/model/teamConfig';
+import { AccountStore } from '../core/index/store';
 import { NodeFileSource } from '../node/nodeFileSource';
 import { parallelReader } from '../node/parallelReader';
 

@@ -1,10 +1,10 @@
 /** `handoff move`, `handoff handoff` and `handoff handback`: the extension's edits, from a terminal. */
-import { EditRefused, type EditPlan, type EditTarget } from '../core/editPlan';
-import { planHandback, planHandoff, planMove } from '../core/handoff';
-import type { AccountStore } from '../core/store';
-import { visibleText } from '../core/visibleText';
+import { EditRefused, type EditPlan, type EditTarget } from '../core/edit/editPlan';
+import { planHandback, planHandoff, planMove } from '../core/edit/handoff';
+import type { AccountStore } from '../core/index/store';
+import { visibleText } from '../core/output/visibleText';
 import { writePlan } from '../node/editWriter';
-import { readEditTarget, readTemplate, resolveAccountFile } from './accountFiles';
+import { readEditTarget, readTemplate, resolveAccountFile } from './editTarget';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError, type CommonOptions } from './commandLine';
 
 export const MOVE_HELP = `Usage: handoff move FILE STAGE [options]

@@ -1,9 +1,9 @@
 /** `handoff list`: the accounts, filtered, in pipeline order. */
-import type { Account } from '../core/account';
-import { matchesFilter, ownerOf, sortByPipeline, type AccountFilter } from '../core/pipeline';
-import type { Role } from '../core/stage';
+import type { Account } from '../core/model/account';
+import { matchesFilter, ownerOf, sortByPipeline, type AccountFilter } from '../core/insight/pipeline';
+import type { Role } from '../core/model/stage';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
-import { formatMoney } from '../core/money';
+import { formatMoney } from '../core/model/money';
 import { formatTable, truncate } from './table';
 
 export const LIST_HELP = `Usage: handoff list [--stage S] [--role ae|am] [--owner O] [--region R] [--tag T] [options]

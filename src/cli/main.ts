@@ -7,7 +7,7 @@ import { runList } from './listCommand';
 import { runRenewals } from './renewalsCommand';
 import { runReport } from './reportCommand';
 import { runDiff } from './diffCommand';
-import { visibleText } from '../core/visibleText';
+import { visibleText } from '../core/output/visibleText';
 
 // A Map: a command name is what a person typed, and `constructor` or `toString` is not a command.
 const COMMANDS = new Map<string, (args: string[]) => Promise<number>>([

@@ -1,7 +1,7 @@
 /** `handoff renewals`: AM contracts by urgency, as of --today. */
-import { formatMoney } from '../core/money';
-import { ownerOf } from '../core/pipeline';
-import { renewalsOf, type Renewal } from '../core/renewal';
+import { formatMoney } from '../core/model/money';
+import { ownerOf } from '../core/insight/pipeline';
+import { renewalsOf, type Renewal } from '../core/insight/renewal';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
 import { formatTable, truncate } from './table';
 

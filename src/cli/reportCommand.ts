@@ -1,7 +1,7 @@
 /** `handoff report`: the period report as Markdown (the default), CSV or JSON. */
-import { parsePeriod, quarterOf } from '../core/period';
-import { buildReport, reportToJson } from '../core/report';
-import { reportToCsv, reportToMarkdown } from '../core/reportFormats';
+import { parsePeriod, quarterOf } from '../core/model/period';
+import { buildReport, reportToJson } from '../core/insight/report';
+import { reportToCsv, reportToMarkdown } from '../core/output/reportFormats';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
 
 export const REPORT_HELP = `Usage: handoff report [--period 2026-Q4|2026] [--format md|csv|json] [options]

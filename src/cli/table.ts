@@ -1,5 +1,5 @@
 /** Plain-text tables for people reading a terminal: a line per row, every cell made visible text. */
-import { visibleText } from '../core/visibleText';
+import { visibleText } from '../core/output/visibleText';
 
 export function formatTable(headerCells: readonly string[], rowCells: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
   const headers = headerCells.map(visibleText);

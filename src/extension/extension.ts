@@ -1,22 +1,22 @@
 /** Wires the extension: the index, then each feature as a disposable. Nothing else lives here. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { AccountWorkspaces } from './accountWorkspaces';
-import { Calendar } from './calendar';
-import { registerCheckupCommand } from './checkupCommand';
-import { registerConfigCommand } from './configCommand';
-import { registerDiagnostics } from './diagnostics';
-import { registerExpansionCommand } from './expansionCommand';
-import { registerFilterCommands } from './filterCommands';
-import { IndexSnapshots } from './indexSnapshots';
-import { KEY_ACCOUNTS_VIEW, registerKeyAccountsView } from './keyAccountsView';
-import { registerPipelineCommands } from './pipelineCommands';
-import { PipelineFilter } from './pipelineFilter';
-import { PIPELINE_VIEW, registerPipelineView, type PipelineItem } from './pipelineView';
-import { registerQuickFixes } from './quickFixes';
-import { registerRenewalLenses } from './renewalLenses';
-import { registerRenewalsView, RENEWALS_VIEW } from './renewalsView';
-import { registerReportCommands } from './reportCommands';
+import { AccountWorkspaces } from './workspace/accountWorkspaces';
+import { Calendar } from './workspace/calendar';
+import { registerCheckupCommand } from './commands/checkupCommand';
+import { registerConfigCommand } from './commands/configCommand';
+import { registerDiagnostics } from './editor/diagnostics';
+import { registerExpansionCommand } from './commands/expansionCommand';
+import { registerFilterCommands } from './commands/filterCommands';
+import { IndexSnapshots } from './workspace/indexSnapshots';
+import { KEY_ACCOUNTS_VIEW, registerKeyAccountsView } from './views/keyAccountsView';
+import { registerPipelineCommands } from './commands/pipelineCommands';
+import { PipelineFilter } from './views/pipelineFilter';
+import { PIPELINE_VIEW, registerPipelineView, type PipelineItem } from './views/pipelineView';
+import { registerQuickFixes } from './editor/quickFixes';
+import { registerRenewalLenses } from './editor/renewalLenses';
+import { registerRenewalsView, RENEWALS_VIEW } from './views/renewalsView';
+import { registerReportCommands } from './commands/reportCommands';
 
 /** What `activate` returns; the integration tests use it to wait for the index. */
 export interface HandoffApi {

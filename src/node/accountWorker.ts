@@ -2,9 +2,9 @@
 // It stays alive between loads, so its compiled code stays warm.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as l10n from '@vscode/l10n';
-import { parseConfig } from '../core/config';
-import type { Role } from '../core/stage';
-import { readAccountFile } from './accountFile';
+import { parseConfig } from '../core/model/teamConfig';
+import type { Role } from '../core/model/stage';
+import { readAccountFile } from './readAccountFile';
 
 interface Share {
   root: string;

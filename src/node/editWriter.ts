@@ -8,8 +8,8 @@
  */
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { EditRefused, type EditPlan } from '../core/editPlan';
-import { bytesOfText } from '../core/fileText';
+import { EditRefused, type EditPlan } from '../core/edit/editPlan';
+import { bytesOfText } from '../core/read/fileText';
 import { lockFile } from './fileLock';
 import { foldersInside, openRegularFile, readOpen, refusal, type FileBytes, type FileSystem } from './regularFile';
 

@@ -6,7 +6,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EditRefused } from '../core/editPlan';
+import { EditRefused } from '../core/edit/editPlan';
 import { refusal, type FileSystem } from './regularFile';
 
 /** Longer than any edit holds it: a lock this old belongs to a process that died. */

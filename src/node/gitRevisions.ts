@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RevisionFile } from '../core/diff';
-import { textOfBytes } from '../core/fileText';
+import type { RevisionFile } from '../core/insight/diff';
+import { textOfBytes } from '../core/read/fileText';
 import { GitCancelled, GitError, readBlobs, resolveCommit, runGit } from './git';
 import { blobId, withScratchTree, type ObjectFormat, type TreeFile } from './scratchTree';
 

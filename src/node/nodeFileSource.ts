@@ -1,8 +1,8 @@
 /** The workspace on disk through Node's `fs`, for the CLI and the tests. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileSource } from '../core/fileSource';
-import type { FileStamp } from '../core/indexSnapshot';
+import type { FileSource } from '../core/index/fileSource';
+import type { FileStamp } from '../core/index/indexSnapshot';
 
 export class NodeFileSource implements FileSource {
   constructor(private readonly root: string) {}

@@ -9,11 +9,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { l10nJsonFormat } from '@vscode/l10n';
-import { parseConfig } from '../core/config';
-import { reviveRecord } from '../core/indexSnapshot';
-import type { Role } from '../core/stage';
-import type { BulkReader } from '../core/store';
-import { readAccountFile, type ReadResult } from './accountFile';
+import { parseConfig } from '../core/model/teamConfig';
+import { reviveRecord } from '../core/index/indexSnapshot';
+import type { Role } from '../core/model/stage';
+import type { BulkReader } from '../core/index/store';
+import { readAccountFile, type ReadResult } from './readAccountFile';
 
 const IDLE_MS = 60_000;
 

@@ -4,7 +4,7 @@
  */
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { EditRefused, MAX_EDIT_BYTES } from '../core/editPlan';
+import { EditRefused, MAX_EDIT_BYTES } from '../core/edit/editPlan';
 
 /** The part of Node's `fs` the write path uses; tests hand in one that fails (a full disk, a race). */
 export type FileSystem = Pick<

@@ -6,8 +6,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultConfig } from '../../src/core/config';
-import { diffAccounts } from '../../src/core/diff';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { diffAccounts } from '../../src/core/insight/diff';
 import { readRevisions } from '../../src/node/gitRevisions';
 import { accountText } from './generate';
 import { time } from './timing';

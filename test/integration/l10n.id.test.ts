@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { addDays, localToday } from '../../src/core/calendarDay';
+import { addDays, localToday } from '../../src/core/model/calendarDay';
 import type { HandoffApi } from '../../src/extension/extension';
 import { activateHandoff, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type AccountRecord } from '../../src/core/account';
-import { defaultConfig } from '../../src/core/config';
-import type { Problem } from '../../src/core/problem';
-import type { Role } from '../../src/core/stage';
+import { readAccount, type AccountRecord } from '../../src/core/model/account';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import type { Problem } from '../../src/core/model/problem';
+import type { Role } from '../../src/core/model/stage';
 
 const config = defaultConfig();
 const FILE = 'accounts/ae/acme.md';

@@ -5,15 +5,15 @@
 // changes exactly what it means to, byte for byte, or is refused. Never a corrupted file.
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { readAccount } from '../../src/core/account';
-import { planCheckup } from '../../src/core/checkup';
-import { defaultConfig } from '../../src/core/config';
-import { EditRefused, type EditPlan, type EditTarget } from '../../src/core/editPlan';
-import { bytesOfText, textOfBytes } from '../../src/core/fileText';
-import { splitFrontMatter } from '../../src/core/frontMatter';
-import { planHandoff, planMove } from '../../src/core/handoff';
-import { planAddOpportunity } from '../../src/core/opportunity';
-import type { Role } from '../../src/core/stage';
+import { readAccount } from '../../src/core/model/account';
+import { planCheckup } from '../../src/core/edit/checkup';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { EditRefused, type EditPlan, type EditTarget } from '../../src/core/edit/editPlan';
+import { bytesOfText, textOfBytes } from '../../src/core/read/fileText';
+import { splitFrontMatter } from '../../src/core/read/frontMatter';
+import { planHandoff, planMove } from '../../src/core/edit/handoff';
+import { planAddOpportunity } from '../../src/core/edit/addOpportunity';
+import type { Role } from '../../src/core/model/stage';
 
 const config = defaultConfig();
 const RUNS = 500;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addDays, daysBetween, isCalendarDay } from '../../src/core/calendarDay';
+import { addDays, daysBetween, isCalendarDay } from '../../src/core/model/calendarDay';
 
 /** What `Date` in UTC says, the slow way the arithmetic replaces. */
 const viaDate = {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig, parseConfig } from '../../src/core/config';
+import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
 
 describe('parseConfig', () => {
   it('gives the defaults of SPEC.md when there is no .handoff.yml', () => {

@@ -1,9 +1,9 @@
 // "Hostile content never becomes code or markup" (SPEC.md, Writes you can trust): names, owners and
 // config values from a hostile file, through the report's CSV.
 import * as assert from 'node:assert/strict';
-import { csvField } from '../../src/core/csv';
-import { buildReport } from '../../src/core/report';
-import { reportToCsv } from '../../src/core/reportFormats';
+import { csvField } from '../../src/core/output/csv';
+import { buildReport } from '../../src/core/insight/report';
+import { reportToCsv } from '../../src/core/output/reportFormats';
 import { accounts, benign, FORMULA, hostile, hostileLine, Q4, random, readCsv, team, TODAY } from './hostileText';
 
 describe('hostile content in CSV', () => {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/account';
-import { planCheckup } from '../../src/core/checkup';
-import { planAddOpportunity } from '../../src/core/opportunity';
-import { defaultConfig } from '../../src/core/config';
-import type { EditTarget } from '../../src/core/editPlan';
-import { applyEdits } from '../../src/core/textEdit';
+import { readAccount } from '../../src/core/model/account';
+import { planCheckup } from '../../src/core/edit/checkup';
+import { planAddOpportunity } from '../../src/core/edit/addOpportunity';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import type { EditTarget } from '../../src/core/edit/editPlan';
+import { applyEdits } from '../../src/core/edit/textEdit';
 
 const config = defaultConfig();
 

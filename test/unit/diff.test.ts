@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig } from '../../src/core/config';
-import { diffAccounts, diffToJson, diffToMarkdown } from '../../src/core/diff';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { diffAccounts, diffToJson, diffToMarkdown } from '../../src/core/insight/diff';
 
 const config = defaultConfig();
 const roleOf = (file: string) => (file.startsWith('accounts/ae/') ? 'ae' : file.startsWith('accounts/am/') ? 'am' : undefined);

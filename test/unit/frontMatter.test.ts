@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { splitFrontMatter, topLevelKeys, type FrontMatter } from '../../src/core/frontMatter';
+import { splitFrontMatter, topLevelKeys, type FrontMatter } from '../../src/core/read/frontMatter';
 
 function split(text: string): FrontMatter {
   const result = splitFrontMatter(text);

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/account';
-import { defaultConfig, parseConfig } from '../../src/core/config';
-import { EditRefused, type EditTarget } from '../../src/core/editPlan';
-import { HANDOFF_CHECKLIST, moveToRole, planHandback, planHandoff, planMove } from '../../src/core/handoff';
-import { yamlScalar } from '../../src/core/frontMatterEdit';
-import { applyEdits } from '../../src/core/textEdit';
+import { readAccount } from '../../src/core/model/account';
+import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
+import { EditRefused, type EditTarget } from '../../src/core/edit/editPlan';
+import { HANDOFF_CHECKLIST, moveToRole, planHandback, planHandoff, planMove } from '../../src/core/edit/handoff';
+import { yamlScalar } from '../../src/core/edit/frontMatterEdit';
+import { applyEdits } from '../../src/core/edit/textEdit';
 
 const config = defaultConfig();
 

@@ -1,9 +1,9 @@
 // Hostile strings and the readers that check what became of them: a seeded generator, an RFC 4180
 // reader, and markdown-it (CommonMark + GFM tables, raw HTML passed through so an injection shows).
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/account';
-import { parseConfig, type TeamConfig } from '../../src/core/config';
-import { parsePeriod } from '../../src/core/period';
+import { readAccount, type Account } from '../../src/core/model/account';
+import { parseConfig, type TeamConfig } from '../../src/core/model/teamConfig';
+import { parsePeriod } from '../../src/core/model/period';
 
 /** mulberry32: the same seed gives the same strings, so a failure names its seed and reproduces. */
 export function random(seed: number): () => number {

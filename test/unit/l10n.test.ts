@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { getL10nJson } from '@vscode/l10n-dev';
-import { readAccount } from '../../src/core/account';
-import { defaultConfig } from '../../src/core/config';
+import { readAccount } from '../../src/core/model/account';
+import { defaultConfig } from '../../src/core/model/teamConfig';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, 'l10n', file), 'utf8')) as Record<string, string>;

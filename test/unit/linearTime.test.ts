@@ -4,21 +4,21 @@
 // time at 512 KB must stay within a linear factor of the time at 32 KB. A complexity assertion,
 // not a timed target: quadratic code takes 256× longer for 16× the input.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/account';
-import { parseConfig } from '../../src/core/config';
-import { csvField } from '../../src/core/csv';
-import { markdownCode, markdownText } from '../../src/core/markdown';
-import { notificationText } from '../../src/core/notificationText';
-import { isPlainYaml } from '../../src/core/plainYaml';
-import { visibleText } from '../../src/core/visibleText';
-import { hasEscapedBytes, textOfBytes } from '../../src/core/fileText';
-import { splitFrontMatter, topLevelKeys } from '../../src/core/frontMatter';
-import { appendToBody, appendToSection, readFrontMatterSource, yamlScalar } from '../../src/core/frontMatterEdit';
-import { fillTemplate } from '../../src/core/handoff';
-import { accountFileName, planNewAccount } from '../../src/core/newAccount';
-import { matchesText } from '../../src/core/pipeline';
-import { parseFrontMatterYaml } from '../../src/core/safeYaml';
-import { workspacePath } from '../../src/core/workspacePath';
+import { readAccount } from '../../src/core/model/account';
+import { parseConfig } from '../../src/core/model/teamConfig';
+import { csvField } from '../../src/core/output/csv';
+import { markdownCode, markdownText } from '../../src/core/output/markdown';
+import { notificationText } from '../../src/core/output/notificationText';
+import { isPlainYaml } from '../../src/core/read/plainYaml';
+import { visibleText } from '../../src/core/output/visibleText';
+import { hasEscapedBytes, textOfBytes } from '../../src/core/read/fileText';
+import { splitFrontMatter, topLevelKeys } from '../../src/core/read/frontMatter';
+import { appendToBody, appendToSection, readFrontMatterSource, yamlScalar } from '../../src/core/edit/frontMatterEdit';
+import { fillTemplate } from '../../src/core/edit/handoff';
+import { accountFileName, planNewAccount } from '../../src/core/edit/newAccount';
+import { matchesText } from '../../src/core/insight/pipeline';
+import { parseFrontMatterYaml } from '../../src/core/read/safeYaml';
+import { workspacePath } from '../../src/core/read/workspacePath';
 
 const sample = readAccount('accounts/ae/a.md', 'ae', '---\nname: Ærø Ltd\nstage: demo\n---\n', parseConfig(undefined).config).account!;
 const SIZES = [32 * 1024, 128 * 1024, 512 * 1024];

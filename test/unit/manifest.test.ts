@@ -9,8 +9,8 @@ const nlsId = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.id.json'),
 /** A manifest string as English users read it: `%key%` looked up in package.nls.json. */
 const text = (value: string) => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? `MISSING ${key}`);
 const contributed = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
-const source = fs
-  .readdirSync(path.join(root, 'src', 'extension'))
+const source = (fs.readdirSync(path.join(root, 'src', 'extension'), { recursive: true }) as string[])
+  .filter((file) => file.endsWith('.ts'))
   .map((file) => fs.readFileSync(path.join(root, 'src', 'extension', file), 'utf8'))
   .join('\n');
 

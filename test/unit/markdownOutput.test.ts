@@ -1,16 +1,16 @@
 // "Hostile content never becomes code or markup" (SPEC.md, Writes you can trust): names, owners,
 // file names and config values from a hostile file, through every Markdown the core writes.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/account';
-import { planCheckup } from '../../src/core/checkup';
-import { defaultConfig } from '../../src/core/config';
-import { diffAccounts, diffToMarkdown, type RevisionFile } from '../../src/core/diff';
-import type { EditTarget } from '../../src/core/editPlan';
-import { planHandback, planHandoff } from '../../src/core/handoff';
-import { planNewAccount } from '../../src/core/newAccount';
-import { markdownCode, markdownText } from '../../src/core/markdown';
-import { buildReport } from '../../src/core/report';
-import { reportToMarkdown } from '../../src/core/reportFormats';
+import { readAccount } from '../../src/core/model/account';
+import { planCheckup } from '../../src/core/edit/checkup';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { diffAccounts, diffToMarkdown, type RevisionFile } from '../../src/core/insight/diff';
+import type { EditTarget } from '../../src/core/edit/editPlan';
+import { planHandback, planHandoff } from '../../src/core/edit/handoff';
+import { planNewAccount } from '../../src/core/edit/newAccount';
+import { markdownCode, markdownText } from '../../src/core/output/markdown';
+import { buildReport } from '../../src/core/insight/report';
+import { reportToMarkdown } from '../../src/core/output/reportFormats';
 import { accounts, benign, hostile, hostileLine, Q4, quoted, random, renderMarkdown, shown, tagsOf, team, textOf, TODAY } from './hostileText';
 
 /** What a reader of the rendered Markdown must see of a name: its characters, controls as escapes. */

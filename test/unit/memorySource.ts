@@ -1,4 +1,4 @@
-import type { FileSource } from '../../src/core/fileSource';
+import type { FileSource } from '../../src/core/index/fileSource';
 
 /** An in-memory workspace for core tests: a map of workspace-relative paths to file text. */
 export class MemorySource implements FileSource {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { notificationText } from '../../src/core/notificationText';
+import { notificationText } from '../../src/core/output/notificationText';
 
 // How the workbench finds links in a notification's message (NotificationViewItem, VS Code 1.90).
 const WORKBENCH_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;

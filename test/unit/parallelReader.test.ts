@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { AccountStore } from '../../src/core/store';
+import { AccountStore } from '../../src/core/index/store';
 import { NodeFileSource } from '../../src/node/nodeFileSource';
 import { parallelReader } from '../../src/node/parallelReader';
 import { accountText } from './memorySource';

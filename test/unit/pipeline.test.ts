@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/account';
-import { defaultConfig } from '../../src/core/config';
-import { groupAccounts, sortByPipeline, matchesFilter, matchesText, ownerOf, winProbability } from '../../src/core/pipeline';
+import { readAccount, type Account } from '../../src/core/model/account';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { groupAccounts, sortByPipeline, matchesFilter, matchesText, ownerOf, winProbability } from '../../src/core/insight/pipeline';
 import { accountText } from './memorySource';
 
 const config = defaultConfig();

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/account';
-import { addDays } from '../../src/core/calendarDay';
-import { defaultConfig, parseConfig, type TeamConfig } from '../../src/core/config';
-import { remindersOf } from '../../src/core/reminders';
-import { describeRenewal, renewalOf, renewalsOf } from '../../src/core/renewal';
+import { readAccount, type Account } from '../../src/core/model/account';
+import { addDays } from '../../src/core/model/calendarDay';
+import { defaultConfig, parseConfig, type TeamConfig } from '../../src/core/model/teamConfig';
+import { remindersOf } from '../../src/core/insight/reminders';
+import { describeRenewal, renewalOf, renewalsOf } from '../../src/core/insight/renewal';
 import { accountText } from './memorySource';
 
 const config = defaultConfig();

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/account';
-import { defaultConfig, parseConfig } from '../../src/core/config';
-import { csvField, toCsv } from '../../src/core/csv';
-import { inPeriod, parsePeriod, quarterOf } from '../../src/core/period';
-import { buildReport, opportunitiesOf } from '../../src/core/report';
-import { reportToCsv, reportToMarkdown } from '../../src/core/reportFormats';
-import { rankAccounts, scoreOf } from '../../src/core/scoring';
+import { readAccount, type Account } from '../../src/core/model/account';
+import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
+import { csvField, toCsv } from '../../src/core/output/csv';
+import { inPeriod, parsePeriod, quarterOf } from '../../src/core/model/period';
+import { buildReport, opportunitiesOf } from '../../src/core/insight/report';
+import { reportToCsv, reportToMarkdown } from '../../src/core/output/reportFormats';
+import { rankAccounts, scoreOf } from '../../src/core/insight/scoring';
 
 const team = parseConfig(
   [

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { defaultConfig } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/model/teamConfig';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'syntaxes', 'handoff.schema.json'), 'utf8'));

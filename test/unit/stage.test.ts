@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig } from '../../src/core/config';
-import { closestStage } from '../../src/core/stage';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { closestStage } from '../../src/core/model/stage';
 
 describe('closestStage', () => {
   const stages = defaultConfig().stages;

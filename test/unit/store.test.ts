@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AccountStore, type StoreChange } from '../../src/core/store';
+import { AccountStore, type StoreChange } from '../../src/core/index/store';
 import { accountText, MemorySource } from './memorySource';
 
 function workspace() {

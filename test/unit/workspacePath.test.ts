@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig } from '../../src/core/config';
-import { workspacePath } from '../../src/core/workspacePath';
+import { parseConfig } from '../../src/core/model/teamConfig';
+import { workspacePath } from '../../src/core/read/workspacePath';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

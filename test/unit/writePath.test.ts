@@ -1,16 +1,16 @@
 // The one write path in the core: edits planned on the YAML parser's positions, and the gate
 // (`verifyEdit`) that refuses any draft that would change more than it says.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/account';
-import { planCheckup } from '../../src/core/checkup';
-import { defaultConfig } from '../../src/core/config';
-import { EditRefused, type EditTarget } from '../../src/core/editPlan';
-import { verifyEdit } from '../../src/core/editVerify';
-import { bytesOfText, hasEscapedBytes, textOfBytes } from '../../src/core/fileText';
-import { readFrontMatterSource, setBlock, setScalar } from '../../src/core/frontMatterEdit';
-import { planHandoff, planMove } from '../../src/core/handoff';
-import { planNewAccount } from '../../src/core/newAccount';
-import { planAddOpportunity } from '../../src/core/opportunity';
+import { readAccount } from '../../src/core/model/account';
+import { planCheckup } from '../../src/core/edit/checkup';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { EditRefused, type EditTarget } from '../../src/core/edit/editPlan';
+import { verifyEdit } from '../../src/core/edit/editVerify';
+import { bytesOfText, hasEscapedBytes, textOfBytes } from '../../src/core/read/fileText';
+import { readFrontMatterSource, setBlock, setScalar } from '../../src/core/edit/frontMatterEdit';
+import { planHandoff, planMove } from '../../src/core/edit/handoff';
+import { planNewAccount } from '../../src/core/edit/newAccount';
+import { planAddOpportunity } from '../../src/core/edit/addOpportunity';
 
 const config = defaultConfig();
 

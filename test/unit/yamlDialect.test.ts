@@ -1,11 +1,11 @@
 // One YAML dialect everywhere: YAML 1.2's core schema as the spec defines it, read the same by the
 // index's fast path and by the conformant parser.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/account';
-import { defaultConfig, parseConfig } from '../../src/core/config';
-import { isPlainYaml } from '../../src/core/plainYaml';
-import { FrontMatterError, parseFrontMatterYaml } from '../../src/core/safeYaml';
-import { readYamlData } from '../../src/core/yamlDocument';
+import { readAccount } from '../../src/core/model/account';
+import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
+import { isPlainYaml } from '../../src/core/read/plainYaml';
+import { FrontMatterError, parseFrontMatterYaml } from '../../src/core/read/safeYaml';
+import { readYamlData } from '../../src/core/read/yamlDocument';
 import { frontMatterCases, sameJson } from './yamlSuite';
 
 const config = defaultConfig();

@@ -1,0 +1,167 @@
+/**
+ * The edits of the pipeline, planned once for the tree, the palette, CodeLens and the CLI alike:
+ * a stage move, the AE → AM handoff and the AM → AE hand-back. A plan is text edits on the file as
+ * read plus, for a handoff, its new path; callers apply it (one WorkspaceEdit, or fs) or refuse.
+ */
+import * as l10n from '@vscode/l10n';
+import type { CalendarDay } from '../model/calendarDay';
+import { roleFolder, type TeamConfig } from '../model/teamConfig';
+import { EditRefused, unchangedPlan, type EditPlan, type EditTarget } from './editPlan';
+import { verifyEdit } from './editVerify';
+import { appendToBody, readFrontMatterSource, setBlock, setScalar, valueOf } from './frontMatterEdit';
+import { markdownText } from '../output/markdown';
+import { roleLabel, type Role, type Stage } from '../model/stage';
+import type { TextEdit } from './textEdit';
+
+export function planMove(target: EditTarget, stageId: string, config: TeamConfig): EditPlan {
+  const stage = findStage(stageId, config);
+  if (stage.role !== target.role) {
+    const how = target.role === 'ae' ? l10n.t('hand it off to an AM (handoff)') : l10n.t('hand it back to an AE (handback)');
+    throw new EditRefused(
+      l10n.t("'{stage}' is an {stageRole} stage and {name} is an {role} account: to cross over, {how}", { stage: stage.id, stageRole: roleLabel(stage.role), name: target.name, role: roleLabel(target.role), how }),
+    );
+  }
+  if (target.stage === stage.id) return unchangedPlan(target, l10n.t('{0} is already in {1}', target.name, stage.id));
+  return planSetStage(target, stage.id, l10n.t('{0}: {1} → {2}', target.name, target.stage ?? l10n.t('(no stage)'), stage.id));
+}
+
+/** Sets `stage:` alone: a move, or the quick fix of a misspelt stage. */
+export function planSetStage(target: EditTarget, stageId: string, summary: string): EditPlan {
+  const source = readFrontMatterSource(target.text);
+  return verifyEdit(target, { source, newFile: target.file, edits: [setScalar(source, 'stage', stageId, ['name'])], changes: [{ key: 'stage', set: stageId }], summary });
+}
+
+export interface HandoffOptions {
+  /** The AM who takes the account over. */
+  to: string;
+  today: CalendarDay;
+  /** The note appended to the body: the team's template, or the built-in checklist when undefined. */
+  template?: string;
+  /** Hand off from a stage other than the configured `handoff.from`. */
+  force?: boolean;
+}
+
+export function planHandoff(target: EditTarget, options: HandoffOptions, config: TeamConfig): EditPlan {
+  if (target.role !== 'ae') throw new EditRefused(l10n.t('{0} is already an AM account ({1})', target.name, target.file));
+  const to = requirePerson(options.to, 'AM');
+  if (target.stage !== config.handoff.from && !options.force) {
+    throw new EditRefused(l10n.t("{0} is in '{1}', not '{2}': win the deal first, or hand it off anyway (--force)", target.name, target.stage ?? l10n.t('no stage'), config.handoff.from));
+  }
+  const source = readFrontMatterSource(target.text);
+  const from = stringOf(valueOf(source, 'ae'));
+  const fields = { name: target.name, date: options.today, from: from || 'the AE', to };
+  const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]];
+  const edits = [
+    setScalar(source, 'stage', config.handoff.to, ['name']),
+    setScalar(source, 'am', to, ['ae', 'stage', 'name']),
+    setBlock(source, 'handoff', block),
+    appendToBody(source, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields)),
+  ];
+  return verifyEdit(target, {
+    source,
+    newFile: moveToRole(target.file, 'am', config),
+    edits: dedupe(edits),
+    changes: [{ key: 'stage', set: config.handoff.to }, { key: 'am', set: to }, { key: 'handoff', set: Object.fromEntries(block) }],
+    body: true,
+    summary: l10n.t('{0} handed off to {1} ({2})', target.name, to, config.handoff.to),
+  });
+}
+
+export interface HandbackOptions {
+  /** The AE who takes the account back. */
+  to: string;
+  reason: string;
+  today: CalendarDay;
+  /** The AE stage it returns to; by default the stage before `handoff.from`. */
+  stage?: string;
+}
+
+export function planHandback(target: EditTarget, options: HandbackOptions, config: TeamConfig): EditPlan {
+  if (target.role !== 'am') throw new EditRefused(l10n.t('{0} is already an AE account ({1})', target.name, target.file));
+  const to = requirePerson(options.to, 'AE');
+  const reason = options.reason.trim();
+  if (reason === '') throw new EditRefused(l10n.t('say why the account goes back to an AE (--reason)'));
+  const stage = options.stage ? findStage(options.stage, config) : defaultHandbackStage(config);
+  if (stage.role !== 'ae') throw new EditRefused(l10n.t("'{0}' is not an AE stage", stage.id));
+  const source = readFrontMatterSource(target.text);
+  const from = stringOf(valueOf(source, 'am'));
+  const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to], ['reason', reason]];
+  const edits = [
+    setScalar(source, 'stage', stage.id, ['name']),
+    setScalar(source, 'ae', to, ['stage', 'name']),
+    setBlock(source, 'handback', block),
+    appendToBody(source, `## Hand-back note — ${markdownText(options.today, 'file')}\n\nFrom ${from ? markdownText(from, 'file') : 'the AM'} back to ${markdownText(to, 'file')}: ${markdownText(reason, 'file')}\n`),
+  ];
+  return verifyEdit(target, {
+    source,
+    newFile: moveToRole(target.file, 'ae', config),
+    edits: dedupe(edits),
+    changes: [{ key: 'stage', set: stage.id }, { key: 'ae', set: to }, { key: 'handback', set: Object.fromEntries(block) }],
+    body: true,
+    summary: l10n.t('{0} handed back to {1} ({2})', target.name, to, stage.id),
+  });
+}
+
+/** The same relative place under the other role's folder: `accounts/ae/apac/x.md` → `accounts/am/apac/x.md`. */
+export function moveToRole(file: string, role: Role, config: TeamConfig): string {
+  const other: Role = role === 'ae' ? 'am' : 'ae';
+  const prefix = `${roleFolder(config, other)}/`;
+  if (!file.startsWith(prefix)) throw new EditRefused(l10n.t('{0} is not in the {1} folder ({2})', file, roleLabel(other), prefix));
+  return `${roleFolder(config, role)}/${file.slice(prefix.length)}`;
+}
+
+export const HANDOFF_CHECKLIST = `## Handoff note — {{date}}
+
+From {{from}} (AE) to {{to}} (AM).
+
+- **Stakeholders:** who signs, who uses it, who can block it
+- **Why they bought:** the problem, in their words
+- **Success criteria:** what "working" means to them, and by when
+- **Promises made:** discounts, features, dates, people
+- **Risks:** competitors, politics, budget, churn signals
+- **Technical environment:** systems, integrations, security requirements
+`;
+
+/**
+ * `{{name}}`, `{{date}}`, `{{from}}`, `{{to}}` in a Markdown template (a note, a new account's
+ * body): each value written as `markdownText`, so a name shows as written and adds no markup; the
+ * template's own text is kept as written, and so is a `{{key}}` without a value.
+ */
+export function fillTemplate(template: string, fields: Record<string, string>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => (Object.hasOwn(fields, key) ? markdownText(fields[key], 'file') : match));
+}
+
+function findStage(id: string, config: TeamConfig): Stage {
+  const stage = config.stages.find((s) => s.id === id);
+  if (!stage) throw new EditRefused(l10n.t("'{0}' is not a stage of this team; stages are: {1}", id, config.stages.map((s) => s.id).join(', ')));
+  return stage;
+}
+
+function defaultHandbackStage(config: TeamConfig): Stage {
+  const aeStages = config.stages.filter((s) => s.role === 'ae');
+  const index = aeStages.findIndex((s) => s.id === config.handoff.from);
+  const before = aeStages.slice(0, index === -1 ? aeStages.length : index).reverse().find((s) => !s.closed);
+  return before ?? aeStages[0];
+}
+
+function requirePerson(person: string, role: string): string {
+  const trimmed = person.trim();
+  if (trimmed === '') throw new EditRefused(l10n.t('name the {0} who takes the account (their e-mail)', role));
+  if (/[\r\n]/.test(trimmed)) throw new EditRefused(l10n.t('the {0} must be one line', role));
+  return trimmed;
+}
+
+/** Two inserts at the same place (say `am` and `handoff` both before the fence) become one, in order. */
+function dedupe(edits: TextEdit[]): TextEdit[] {
+  const result: TextEdit[] = [];
+  for (const edit of edits) {
+    const same = result.find((e) => e.start === edit.start && e.end === edit.end && e.start === e.end);
+    if (same) same.newText += edit.newText;
+    else result.push({ ...edit });
+  }
+  return result;
+}
+
+function stringOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,175 @@
+/** Filtering and ordering accounts the way a pipeline reads: stage order, then name. */
+import * as l10n from '@vscode/l10n';
+import type { Account } from '../model/account';
+import type { TeamConfig } from '../model/teamConfig';
+import type { Role, Stage } from '../model/stage';
+
+export interface AccountFilter {
+  stages?: readonly string[];
+  roles?: readonly Role[];
+  /** An owner's e-mail, or the part before the `@`. */
+  owners?: readonly string[];
+  regions?: readonly string[];
+  tags?: readonly string[];
+}
+
+/** The person who owns the account now: its AE while it is a deal, its AM once handed off. */
+export function ownerOf(account: Account): string | undefined {
+  const owner = account.data[account.role];
+  return typeof owner === 'string' ? owner : undefined;
+}
+
+export function tagsOf(account: Account): string[] {
+  const tags = account.data.tags;
+  return Array.isArray(tags) ? tags.filter((t) => typeof t === 'string' || typeof t === 'number').map(String) : [];
+}
+
+export function matchesFilter(account: Account, filter: AccountFilter): boolean {
+  const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+  const anyOf = (wanted: readonly string[] | undefined, actual: readonly string[]) =>
+    !wanted || wanted.length === 0 || wanted.some((w) => actual.some((a) => same(w, a)));
+  const owner = ownerOf(account);
+  const region = account.data.region;
+  return (
+    anyOf(filter.stages, account.stage ? [account.stage] : []) &&
+    anyOf(filter.roles, [account.role]) &&
+    anyOf(filter.owners, owner ? [owner, owner.split('@')[0]] : []) &&
+    anyOf(filter.regions, typeof region === 'string' ? [region] : []) &&
+    anyOf(filter.tags, tagsOf(account))
+  );
+}
+
+/**
+ * AE stages first, each stage in the team's pipeline order, unknown stages last, then by name
+ * (ignoring case) and file. Decorated once per account: at 100k accounts a comparator that looks
+ * things up or calls localeCompare on every comparison costs several times the sort itself.
+ */
+export function sortByPipeline(accounts: readonly Account[], config: TeamConfig): Account[] {
+  const order = new Map(config.stages.map((stage, index) => [stage.id, index]));
+  const decorated = accounts.map((account) => ({
+    account,
+    rank: (account.role === 'ae' ? 0 : 1) * 10_000 + (order.get(account.stage ?? '') ?? 9_999),
+    name: sortName(account.name),
+  }));
+  decorated.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.account.file < b.account.file ? -1 : 1));
+  return decorated.map((entry) => entry.account);
+}
+
+const FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ı: 'i' };
+
+/** A name as people alphabetise it: without case and accents ("Øresund" with the O's). */
+function sortName(name: string): string {
+  const lower = name.toLowerCase();
+  // Most names are ASCII: the costly folding only runs for the others.
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  return lower
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[øæœßđłþı]/g, (c) => FOLDS[c]);
+}
+
+export type GroupBy = 'stage' | 'owner' | 'region';
+
+/** Totals in one currency: the plain sum of `arr`, and the sum weighted by win probability. */
+export interface MoneyTotal {
+  currency: string;
+  value: number;
+  weighted: number;
+}
+
+export interface PipelineGroup {
+  /** Stable id: the stage id, owner or region (empty for "none"). */
+  key: string;
+  label: string;
+  /** Set when grouping by stage and the stage is the team's. */
+  stage?: Stage;
+  /** In no particular order: `sortByPipeline` them where they are shown (a group's sort is cheap, all of them are not). */
+  accounts: Account[];
+  /** One total per currency, largest first. */
+  totals: MoneyTotal[];
+}
+
+/** The probability an AE deal closes, in percent: its own `probability`, else its stage's. AM accounts count fully. */
+export function winProbability(account: Account, config: TeamConfig): number {
+  if (account.role === 'am') return 100;
+  const own = account.data.probability;
+  if (typeof own === 'number' && own >= 0 && own <= 100) return own;
+  return config.stages.find((s) => s.id === account.stage)?.probability ?? 0;
+}
+
+export function totalsOf(accounts: readonly Account[], config: TeamConfig): MoneyTotal[] {
+  const totals = new Map<string, MoneyTotal>();
+  const stageProbability = probabilities(config);
+  for (const account of accounts) addTo(totals, account, stageProbability);
+  return sortedTotals(totals);
+}
+
+function probabilities(config: TeamConfig): Map<string, number> {
+  return new Map(config.stages.map((s) => [s.id, s.probability ?? 0]));
+}
+
+/** Adds an account's `arr` (plain and weighted) to the total of its currency. */
+function addTo(totals: Map<string, MoneyTotal>, account: Account, stageProbability: Map<string, number>): void {
+  const arr = account.data.arr;
+  if (typeof arr !== 'number' || !Number.isFinite(arr)) return;
+  const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
+  let total = totals.get(currency);
+  if (!total) totals.set(currency, (total = { currency, value: 0, weighted: 0 }));
+  const own = account.data.probability;
+  const probability = account.role === 'am' ? 100 : typeof own === 'number' && own >= 0 && own <= 100 ? own : stageProbability.get(account.stage ?? '') ?? 0;
+  total.value += arr;
+  total.weighted += (arr * probability) / 100;
+}
+
+function sortedTotals(totals: Map<string, MoneyTotal>): MoneyTotal[] {
+  return [...totals.values()].sort((a, b) => b.value - a.value);
+}
+
+/**
+ * Groups accounts for the Pipeline view. By stage: every stage of the team in pipeline order, empty
+ * ones included, then accounts whose stage the team does not know. By owner or region: sorted names,
+ * then "none".
+ */
+export function groupAccounts(accounts: readonly Account[], config: TeamConfig, groupBy: GroupBy): PipelineGroup[] {
+  // One pass both buckets and sums: at 100k accounts, walking the accounts once per group instead
+  // costs five times as much (each pass touches scattered memory the one pass reads in order).
+  const byKey = new Map<string, { accounts: Account[]; totals: Map<string, MoneyTotal> }>();
+  const stageProbability = probabilities(config);
+  const keyOf = (account: Account): string => {
+    if (groupBy === 'stage') return account.stage ?? '';
+    if (groupBy === 'owner') return ownerOf(account) ?? '';
+    return typeof account.data.region === 'string' ? account.data.region : '';
+  };
+  for (const account of accounts) {
+    const key = keyOf(account);
+    let bucket = byKey.get(key);
+    if (!bucket) byKey.set(key, (bucket = { accounts: [], totals: new Map() }));
+    bucket.accounts.push(account);
+    addTo(bucket.totals, account, stageProbability);
+  }
+  const group = (key: string, label: string, stage?: Stage): PipelineGroup => {
+    const bucket = byKey.get(key);
+    byKey.delete(key);
+    return { key, label, stage, accounts: bucket?.accounts ?? [], totals: bucket ? sortedTotals(bucket.totals) : [] };
+  };
+  const groups: PipelineGroup[] = [];
+  if (groupBy === 'stage') {
+    for (const stage of config.stages) groups.push(group(stage.id, stage.id, stage));
+  }
+  const rest = [...byKey.keys()].filter((key) => key !== '').sort((a, b) => a.localeCompare(b));
+  for (const key of rest) groups.push(group(key, key));
+  if (byKey.has('')) groups.push(group('', groupBy === 'stage' ? l10n.t('(no stage)') : groupBy === 'owner' ? l10n.t('(no owner)') : l10n.t('(no region)')));
+  return groups;
+}
+
+/** Free-text search over what people remember of an account: name, file, owner, region, tags, next step. */
+export function matchesText(account: Account, text: string): boolean {
+  const needle = text.trim().toLocaleLowerCase();
+  if (needle === '') return true;
+  const { data } = account;
+  const haystack = [account.name, account.file, account.stage, data.ae, data.am, data.region, data.segment, data.next_step, ...tagsOf(account)]
+    .filter((v): v is string => typeof v === 'string')
+    .join('\n')
+    .toLocaleLowerCase();
+  return haystack.includes(needle);
+}

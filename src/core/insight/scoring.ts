@@ -1,0 +1,48 @@
+/**
+ * Key accounts by a weighted score over the team's criteria (each scored 1–10 in the account's
+ * `scores:`), not by revenue alone. A criterion the account has not scored counts as 0, so a
+ * half-scored account cannot outrank a fully scored one.
+ */
+import type { Account } from '../model/account';
+import type { TeamConfig } from '../model/teamConfig';
+
+export interface ScoredAccount {
+  account: Account;
+  /** 0–10, one decimal. */
+  score: number;
+  /** Each criterion of the team: its weight and the account's score (undefined when not scored). */
+  criteria: { name: string; weight: number; score: number | undefined }[];
+  /** 1-based rank among scored accounts. */
+  rank: number;
+  /** Among the top `scoring.key_accounts`. */
+  key: boolean;
+}
+
+export function scoreOf(account: Account, config: TeamConfig): Omit<ScoredAccount, 'rank' | 'key'> | undefined {
+  const scores = account.data.scores;
+  if (scores === null || typeof scores !== 'object' || Array.isArray(scores)) return undefined;
+  const entries = Object.entries(config.scoring.criteria);
+  const totalWeight = entries.reduce((sum, [, weight]) => sum + weight, 0);
+  if (totalWeight === 0) return undefined;
+  const criteria = entries.map(([name, weight]) => {
+    const value = Object.hasOwn(scores, name) ? (scores as Record<string, unknown>)[name] : undefined;
+    return { name, weight, score: typeof value === 'number' && value >= 1 && value <= 10 ? value : undefined };
+  });
+  if (criteria.every((c) => c.score === undefined)) return undefined;
+  const weighted = criteria.reduce((sum, c) => sum + c.weight * (c.score ?? 0), 0);
+  return { account, score: Math.round((weighted / totalWeight) * 10) / 10, criteria };
+}
+
+/** Every scored account not lost or churned, best first (score, then ARR, then name); the top N are key accounts. */
+export function rankAccounts(accounts: Iterable<Account>, config: TeamConfig): ScoredAccount[] {
+  const scored: Omit<ScoredAccount, 'rank' | 'key'>[] = [];
+  for (const account of accounts) {
+    // Lost deals and churned customers are not key accounts, however they once scored.
+    if (config.stages.some((s) => s.id === account.stage && s.closed && !s.won)) continue;
+    const result = scoreOf(account, config);
+    if (result) scored.push(result);
+  }
+  const arr = (a: Account) => (typeof a.data.arr === 'number' ? a.data.arr : 0);
+  scored.sort((a, b) => b.score - a.score || arr(b.account) - arr(a.account) || a.account.name.localeCompare(b.account.name));
+  return scored.map((entry, index) => ({ ...entry, rank: index + 1, key: index < config.scoring.keyAccounts }));
+}

@@ -1,0 +1,77 @@
+/** The report for people (Markdown, every value through `markdownText`) and for spreadsheets (one CSV table, a row per item, by section). */
+import * as l10n from '@vscode/l10n';
+import type { Account } from '../model/account';
+import { toCsv, type CsvValue } from './csv';
+import { markdownText } from './markdown';
+import { formatMoney } from '../model/money';
+import { ownerOf, type MoneyTotal } from '../insight/pipeline';
+import type { Report } from '../insight/report';
+
+const money = (a: Account) => (typeof a.data.arr === 'number' ? formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : '') : '—');
+const sums = (totals: readonly { currency: string; value: number }[]) => (totals.length === 0 ? '—' : totals.map((t) => formatMoney(t.value, t.currency)).join(' + '));
+/** A table cell: text, or text in bold. Every one is written with `markdownText`, so no value adds a cell, a line or markup (the headers are the report's own words). */
+type Cell = string | { strong: string };
+const cell = (value: Cell) => (typeof value === 'string' ? markdownText(value) : `**${markdownText(value.strong)}**`);
+
+function table(headers: string[], rows: Cell[][]): string {
+  if (rows.length === 0) return `_${l10n.t('None.')}_\n`;
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
+}
+
+export function reportToMarkdown(report: Report): string {
+  const { period } = report;
+  const out: string[] = [`# ${l10n.t('Pipeline report {0}', markdownText(period.id))}`, '', l10n.t('{0} to {1} · as of {2}', markdownText(period.start), markdownText(period.end), markdownText(report.today)), ''];
+  const forecast = report.forecast.totals;
+  out.push(`## ${l10n.t('Forecast')}`, '');
+  out.push(
+    table(
+      [l10n.t('Currency'), l10n.t('Won'), l10n.t('Open deals (weighted)'), l10n.t('Expansion (weighted)'), l10n.t('Forecast')],
+      forecast.map((t) => [t.currency || '—', formatMoney(t.won, t.currency), `${formatMoney(t.deals, t.currency)} (${formatMoney(t.dealsWeighted, t.currency)})`, `${formatMoney(t.expansion, t.currency)} (${formatMoney(t.expansionWeighted, t.currency)})`, { strong: formatMoney(t.forecast, t.currency) }]),
+    ),
+  );
+  out.push(`## ${l10n.t('Pipeline by stage')}`, '');
+  out.push(
+    table(
+      [l10n.t('Stage'), l10n.t('Role'), l10n.t('Accounts'), l10n.t('Value'), l10n.t('Weighted')],
+      report.pipeline.map((p) => [p.stage, p.role.toUpperCase(), String(p.count), sums(p.totals), p.role === 'ae' ? sums(p.totals.map((t: MoneyTotal) => ({ currency: t.currency, value: t.weighted }))) : '—']),
+    ),
+  );
+  out.push(`## ${l10n.t('Deals closing in {0}', markdownText(period.id))}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value'), l10n.t('Probability'), l10n.t('Owner')], report.forecast.deals.map(({ account, probability }) => [account.name, account.stage ?? '', String(account.data.close_date ?? ''), money(account), `${probability}%`, String(account.data.ae ?? '')])));
+  out.push(`## ${l10n.t('Expansion closing in {0}', markdownText(period.id))}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Type'), l10n.t('Opportunity'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value')], report.forecast.expansion.map((o) => [o.account.name, o.type, o.title, o.stage, o.closeDate ?? '', formatMoney(o.value, o.currency)])));
+  out.push(`## ${l10n.t('Won in {0}', markdownText(period.id))}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.won.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
+  out.push(`## ${l10n.t('Lost in {0}', markdownText(period.id))}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
+  out.push(`## ${l10n.t('Renewals due in {0}', markdownText(period.id))}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [r.account.name, r.contractEnd, r.severity, money(r.account), ownerOf(r.account) ?? ''])));
+  out.push(`## ${l10n.t('Quota attainment')}`, '');
+  out.push(table([l10n.t('Person'), l10n.t('Role'), l10n.t('Region'), l10n.t('Quota'), l10n.t('Attained'), '%'], report.quota.map((q) => [q.person, (q.role ?? '').toUpperCase(), q.region ?? '', formatMoney(q.quota, ''), formatMoney(q.attained, ''), `${Math.round(q.attainment * 100)}%`])));
+  out.push(`## ${l10n.t('Key accounts')}`, '');
+  out.push(table(['#', l10n.t('Account'), l10n.t('Score'), l10n.t('Criteria')], report.keyAccounts.map((k) => [String(k.rank), k.account.name, k.score.toFixed(1), k.criteria.map((c) => `${c.name} ${c.score ?? '–'}`).join(', ')])));
+  out.push(`## ${l10n.t('Needing attention')}`, '');
+  out.push(table([l10n.t('Account'), l10n.t('Why')], report.attention.map((a) => [a.account.name, a.reasons.join('; ')])));
+  return out.join('\n');
+}
+
+/**
+ * One CSV table for the whole report: `section, account, file, detail, date, currency, value,
+ * weighted, probability_or_score, owner` — filter the `section` column in a spreadsheet.
+ */
+export function reportToCsv(report: Report): string {
+  const rows: CsvValue[][] = [['section', 'account', 'file', 'detail', 'date', 'currency', 'value', 'weighted', 'probability_or_score', 'owner']];
+  const currency = (a: Account) => (typeof a.data.currency === 'string' ? a.data.currency : '');
+  const arr = (a: Account) => (typeof a.data.arr === 'number' ? a.data.arr : '');
+  for (const p of report.pipeline) for (const t of p.totals.length > 0 ? p.totals : [{ currency: '', value: 0, weighted: 0 }]) rows.push(['pipeline', '', '', `${p.stage} (${p.role}, ${p.count})`, '', t.currency, t.value, p.role === 'ae' ? t.weighted : '', '', '']);
+  for (const t of report.forecast.totals) rows.push(['forecast', '', '', 'won + weighted deals + weighted expansion', report.period.id, t.currency, t.forecast, '', '', '']);
+  for (const { account, probability } of report.forecast.deals) rows.push(['deal', account.name, account.file, account.stage, account.data.close_date as string, currency(account), arr(account), typeof account.data.arr === 'number' ? (account.data.arr * probability) / 100 : '', probability, account.data.ae as string]);
+  for (const o of report.forecast.expansion) rows.push(['expansion', o.account.name, o.account.file, `${o.type}: ${o.title} (${o.stage})`, o.closeDate, o.currency, o.value, (o.value * o.probability) / 100, o.probability, o.account.data.am as string]);
+  for (const a of report.won) rows.push(['won', a.name, a.file, a.stage, a.data.close_date as string, currency(a), arr(a), '', '', a.data.ae as string]);
+  for (const a of report.lost) rows.push(['lost', a.name, a.file, a.stage, a.data.close_date as string, currency(a), arr(a), '', '', a.data.ae as string]);
+  for (const r of report.renewals) rows.push(['renewal', r.account.name, r.account.file, r.severity, r.contractEnd, currency(r.account), arr(r.account), '', '', ownerOf(r.account)]);
+  for (const q of report.quota) rows.push(['quota', '', '', `${q.person} (${q.role ?? ''}${q.region ? `, ${q.region}` : ''})`, report.period.id, '', q.attained, q.quota, Math.round(q.attainment * 1000) / 1000, q.person]);
+  for (const k of report.keyAccounts) rows.push(['key_account', k.account.name, k.account.file, k.criteria.map((c) => `${c.name}=${c.score ?? ''}`).join('; '), '', currency(k.account), arr(k.account), '', k.score, ownerOf(k.account)]);
+  for (const a of report.attention) rows.push(['attention', a.account.name, a.account.file, a.reasons.join('; '), '', '', '', '', '', ownerOf(a.account)]);
+  return toCsv(rows);
+}

@@ -1,0 +1,60 @@
+/** The Pipeline view's title-bar commands: filter by owner, region, tag or text; clear; group by. */
+import * as vscode from 'vscode';
+import type { Account } from '../../core/model/account';
+import { ownerOf, tagsOf, type GroupBy } from '../../core/insight/pipeline';
+import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
+import type { FilterState, PipelineFilter } from '../views/pipelineFilter';
+
+export function registerFilterCommands(workspaces: AccountWorkspaces, filter: PipelineFilter): vscode.Disposable {
+  const values = (of: (account: Account) => string[]) => {
+    const counts = new Map<string, number>();
+    for (const folder of workspaces.all()) for (const account of folder.store.accounts()) for (const value of of(account)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([label, count]) => ({ label, description: `${count}` }));
+  };
+  const pickValue = async (key: 'owner' | 'region' | 'tag', items: vscode.QuickPickItem[]) => {
+    const placeHolder = key === 'owner' ? vscode.l10n.t('Show only accounts with this owner') : key === 'region' ? vscode.l10n.t('Show only accounts with this region') : vscode.l10n.t('Show only accounts with this tag');
+    const picked = await vscode.window.showQuickPick(items, { placeHolder });
+    if (picked) filter.set({ [key]: picked.label } as Partial<FilterState>);
+  };
+  // Each takes an optional value, so a keybinding or another extension can filter without a prompt.
+  const byOwner = async (value?: unknown) => (typeof value === 'string' ? filter.set({ owner: value }) : pickValue('owner', values((a) => [ownerOf(a) ?? ''].filter(Boolean))));
+  const byRegion = async (value?: unknown) => (typeof value === 'string' ? filter.set({ region: value }) : pickValue('region', values((a) => (typeof a.data.region === 'string' ? [a.data.region] : []))));
+  const byTag = async (value?: unknown) => (typeof value === 'string' ? filter.set({ tag: value }) : pickValue('tag', values(tagsOf)));
+  const byText = async (value?: unknown) => {
+    const text = typeof value === 'string' ? value : await vscode.window.showInputBox({ title: vscode.l10n.t('Search accounts'), prompt: vscode.l10n.t('Name, owner, region, tag or next step'), value: filter.filter.text });
+    if (text !== undefined) filter.set({ text });
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('handoff.filter', async () => {
+      const choices = [
+        { label: vscode.l10n.t('$(person) By Owner…'), run: () => byOwner() },
+        { label: vscode.l10n.t('$(globe) By Region…'), run: () => byRegion() },
+        { label: vscode.l10n.t('$(tag) By Tag…'), run: () => byTag() },
+        { label: vscode.l10n.t('$(search) By Text…'), run: () => byText() },
+        ...(filter.active ? [{ label: vscode.l10n.t('$(clear-all) Clear Filter'), run: async () => filter.clear() }] : []),
+      ];
+      const picked = await vscode.window.showQuickPick(choices, { placeHolder: filter.describe() ?? vscode.l10n.t('Filter the pipeline') });
+      await picked?.run();
+    }),
+    vscode.commands.registerCommand('handoff.filterByOwner', byOwner),
+    vscode.commands.registerCommand('handoff.filterByRegion', byRegion),
+    vscode.commands.registerCommand('handoff.filterByTag', byTag),
+    vscode.commands.registerCommand('handoff.search', byText),
+    vscode.commands.registerCommand('handoff.clearFilter', () => filter.clear()),
+    vscode.commands.registerCommand('handoff.groupBy', async (groupBy?: GroupBy) => {
+      const choice =
+        groupBy ??
+        (
+          await vscode.window.showQuickPick(
+            [
+              { label: vscode.l10n.t('Group by stage'), g: 'stage' as const },
+              { label: vscode.l10n.t('Group by owner'), g: 'owner' as const },
+              { label: vscode.l10n.t('Group by region'), g: 'region' as const },
+            ].map((item) => ({ ...item, description: item.g === filter.groupBy ? vscode.l10n.t('current') : undefined })),
+            { placeHolder: vscode.l10n.t('Group the pipeline by…') },
+          )
+        )?.g;
+      if (choice) filter.setGroupBy(choice);
+    }),
+  );
+}

@@ -1,0 +1,63 @@
+/** The Key Accounts view: accounts ranked by the team's weighted score, with the criteria behind each score. */
+import * as vscode from 'vscode';
+import type { Account } from '../../core/model/account';
+import { rankAccounts, type ScoredAccount } from '../../core/insight/scoring';
+import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
+
+export const KEY_ACCOUNTS_VIEW = 'handoff.keyAccounts';
+
+/** An account row is an account node (`AccountRef`): commands on it run on its account. */
+type KeyNode = { kind: 'account'; folder: AccountFolder; account: Account; scored: ScoredAccount } | { kind: 'criterion'; name: string; weight: number; score: number | undefined; parent: string };
+
+class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
+  private readonly changes = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changes.event;
+
+  constructor(private readonly workspaces: AccountWorkspaces) {}
+
+  refresh(): void {
+    this.changes.fire();
+  }
+
+  getChildren(node?: KeyNode): KeyNode[] {
+    if (!node) {
+      // The key accounts and the ten just below the line, the ones that could become key next.
+      return this.workspaces.all().flatMap((folder) =>
+        rankAccounts(folder.store.accounts(), folder.store.config)
+          .slice(0, folder.store.config.scoring.keyAccounts + 10)
+          .map((scored) => ({ kind: 'account' as const, folder, account: scored.account, scored })),
+      );
+    }
+    if (node.kind === 'account') return node.scored.criteria.map((c) => ({ kind: 'criterion', ...c, parent: node.scored.account.file }));
+    return [];
+  }
+
+  getTreeItem(node: KeyNode): vscode.TreeItem {
+    if (node.kind === 'criterion') {
+      const item = new vscode.TreeItem(node.name.replace(/_/g, ' '), vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.parent}#${node.name}`;
+      item.description = vscode.l10n.t('{0} × weight {1}', node.score ?? vscode.l10n.t('not scored'), node.weight);
+      item.iconPath = new vscode.ThemeIcon(node.score === undefined ? 'circle-outline' : 'circle-filled');
+      return item;
+    }
+    const { scored, folder } = node;
+    const uri = folder.source.uriOf(scored.account.file);
+    const item = new vscode.TreeItem(`${scored.rank}. ${scored.account.name}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = uri.toString();
+    item.resourceUri = uri;
+    item.description = scored.key ? vscode.l10n.t('{0} · ★ key account', scored.score.toFixed(1)) : scored.score.toFixed(1);
+    item.iconPath = new vscode.ThemeIcon(scored.key ? 'star-full' : 'star-empty');
+    item.contextValue = `keyAccount.${scored.account.role}`;
+    item.tooltip = vscode.l10n.t("Weighted score {0} of 10 over the team's criteria; the top {1} are key accounts", scored.score.toFixed(1), folder.store.config.scoring.keyAccounts);
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri] };
+    return item;
+  }
+}
+
+export function registerKeyAccountsView(workspaces: AccountWorkspaces): vscode.Disposable & { elementOf(file: string): unknown } {
+  const provider = new KeyAccountsProvider(workspaces);
+  const disposable = vscode.Disposable.from(vscode.window.createTreeView(KEY_ACCOUNTS_VIEW, { treeDataProvider: provider }), workspaces.onDidChange(() => provider.refresh()));
+  // The node VS Code hands a command run from this view's menus on the account of `file`.
+  const elementOf = (file: string) => provider.getChildren().find((node) => node.kind === 'account' && node.account.file === file);
+  return Object.assign(disposable, { elementOf });
+}

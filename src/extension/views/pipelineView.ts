@@ -1,0 +1,97 @@
+/**
+ * The Pipeline view: the tree, its title (active filter), drag and drop between stages, revealing the
+ * active editor's account, and the context keys that menus and the welcome view use.
+ */
+import * as vscode from 'vscode';
+import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
+import type { PipelineFilter } from './pipelineFilter';
+import { PipelineTreeProvider, type PipelineNode } from './pipelineTree';
+
+export const PIPELINE_VIEW = 'handoff.pipeline';
+const DRAG_MIME = 'application/vnd.code.tree.handoff.pipeline';
+
+/** A plain copy of what the view shows, for the extension's API (tests, other extensions). */
+export interface PipelineItem {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  children: PipelineItem[];
+}
+
+export function registerPipelineView(workspaces: AccountWorkspaces, filter: PipelineFilter): vscode.Disposable & { items(): PipelineItem[]; elementOf(file: string): unknown } {
+  const provider = new PipelineTreeProvider(workspaces, filter);
+  const treeView = vscode.window.createTreeView(PIPELINE_VIEW, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: false,
+    dragAndDropController: dragAndDrop(),
+  });
+
+  const updateTitle = () => {
+    treeView.description = filter.describe();
+    const hasAccounts = workspaces.all().some((folder) => folder.store.size > 0);
+    void vscode.commands.executeCommand('setContext', 'handoff.hasAccounts', hasAccounts);
+  };
+  const updateActive = () => {
+    const editor = vscode.window.activeTextEditor;
+    const located = editor && workspaces.locate(editor.document.uri);
+    const account = located?.folder.store.get(located.file)?.account;
+    void vscode.commands.executeCommand('setContext', 'handoff.activeAccountRole', account?.role ?? '');
+    if (!located || !account || !treeView.visible) return;
+    const node = provider.findAccount(located.folder, located.file);
+    if (node) void treeView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+  };
+  updateTitle();
+  updateActive();
+  const items = (node?: PipelineNode): PipelineItem[] =>
+    provider.getChildren(node).map((child) => {
+      const item = provider.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+      return { label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, children: items(child) };
+    });
+  const disposable = vscode.Disposable.from(
+    provider,
+    treeView,
+    workspaces.onDidChange(() => {
+      updateTitle();
+      updateActive();
+    }),
+    filter.onDidChange(updateTitle),
+    vscode.window.onDidChangeActiveTextEditor(updateActive),
+    treeView.onDidChangeVisibility(updateActive),
+  );
+  // The node VS Code hands a command run from this view's menus on the account of `file`.
+  const elementOf = (file: string, nodes = provider.getChildren()): PipelineNode | undefined => {
+    for (const node of nodes) {
+      if (node.kind === 'account' && node.account.file === file) return node;
+      const found = node.kind === 'account' || node.kind === 'opportunity' ? undefined : elementOf(file, provider.getChildren(node));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return Object.assign(disposable, { items: () => items(), elementOf: (file: string) => elementOf(file) });
+}
+
+/** Dropping an account on a stage of its role moves it; on a stage of the other role it starts a handoff or hand-back. */
+function dragAndDrop(): vscode.TreeDragAndDropController<PipelineNode> {
+  return {
+    dragMimeTypes: [DRAG_MIME],
+    dropMimeTypes: [DRAG_MIME],
+    handleDrag(source, dataTransfer) {
+      const accounts = source.filter((node) => node.kind === 'account');
+      if (accounts.length > 0) dataTransfer.set(DRAG_MIME, new vscode.DataTransferItem(accounts));
+    },
+    async handleDrop(target, dataTransfer) {
+      const dragged = dataTransfer.get(DRAG_MIME)?.value as PipelineNode[] | undefined;
+      const node = dragged?.[0];
+      if (!node || node.kind !== 'account' || !target) return;
+      const stageId = target.kind === 'group' ? target.group.stage?.id : target.kind === 'folder' ? undefined : target.account.stage;
+      if (!stageId || stageId === node.account.stage || target.folder !== node.folder) return;
+      const stage = node.folder.store.config.stages.find((s) => s.id === stageId);
+      if (!stage) return;
+      if (stage.role === node.account.role) await vscode.commands.executeCommand('handoff.moveToStage', node, stage.id);
+      else await vscode.commands.executeCommand(stage.role === 'am' ? 'handoff.handOff' : 'handoff.handBack', node);
+    },
+  };
+}
+

@@ -1,0 +1,113 @@
+/** The Renewals view (buckets by urgency) and the status-bar item that opens it when renewals need attention. */
+import * as vscode from 'vscode';
+import type { Account } from '../../core/model/account';
+import { formatMoney } from '../../core/model/money';
+import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../../core/insight/renewal';
+import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
+import type { Calendar } from '../workspace/calendar';
+import { severityLabel } from './renewalSeverity';
+
+export const RENEWALS_VIEW = 'handoff.renewals';
+
+/** Labels are functions: translations are looked up when the tree is drawn, not when the module loads. */
+const BUCKETS: { id: string; label: () => string; severities: RenewalSeverity[]; icon: string; color?: string }[] = [
+  { id: 'overdue', label: () => severityLabel('overdue'), severities: ['overdue'], icon: 'error', color: 'list.errorForeground' },
+  { id: 'notice-passed', label: () => severityLabel('notice-passed'), severities: ['notice-passed'], icon: 'warning', color: 'list.warningForeground' },
+  { id: 'critical', label: () => severityLabel('critical'), severities: ['critical'], icon: 'warning', color: 'list.warningForeground' },
+  { id: 'warning', label: () => severityLabel('warning'), severities: ['warning'], icon: 'bell' },
+  { id: 'later', label: () => vscode.l10n.t('Later'), severities: ['info', 'ok'], icon: 'calendar' },
+];
+
+/** A renewal row is an account node (`AccountRef`): commands on it run on its account. */
+type RenewalNode =
+  | { kind: 'bucket'; id: string; label: () => string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] }
+  | { kind: 'renewal'; folder: AccountFolder; account: Account; renewal: Renewal };
+
+class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
+  private readonly changes = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changes.event;
+
+  constructor(
+    private readonly workspaces: AccountWorkspaces,
+    private readonly calendar: Calendar,
+  ) {}
+
+  refresh(): void {
+    this.changes.fire();
+  }
+
+  /** The renewals of every folder, computed once per change of an index or of the day (the view, its buckets and the status bar all ask). */
+  all(): { folder: AccountFolder; renewal: Renewal }[] {
+    const inputs = [this.calendar.today, ...this.workspaces.all().map((folder) => folder.store.accounts())];
+    if (!this.cache || this.cache.inputs.length !== inputs.length || this.cache.inputs.some((input, i) => input !== inputs[i])) {
+      const result = this.workspaces.all().flatMap((folder) => renewalsOf(folder.store.accounts(), folder.store.config, this.calendar.today).map((renewal) => ({ folder, renewal })));
+      this.cache = { inputs, result };
+    }
+    return this.cache.result;
+  }
+
+  private cache: { inputs: unknown[]; result: { folder: AccountFolder; renewal: Renewal }[] } | undefined;
+
+  getChildren(node?: RenewalNode): RenewalNode[] {
+    if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => ({ kind: 'renewal', folder, account: renewal.account, renewal }));
+    if (node) return [];
+    const all = this.all();
+    return BUCKETS.map((bucket) => ({ kind: 'bucket', ...bucket, renewals: all.filter(({ renewal }) => bucket.severities.includes(renewal.severity)) }));
+  }
+
+  getTreeItem(node: RenewalNode): vscode.TreeItem {
+    if (node.kind === 'bucket') {
+      const open = node.renewals.length > 0 && node.id !== 'later';
+      const item = new vscode.TreeItem(node.label(), node.renewals.length === 0 ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `bucket:${node.id}`;
+      item.description = String(node.renewals.length);
+      item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
+      item.contextValue = 'renewalBucket';
+      return item;
+    }
+    const { renewal, folder } = node;
+    const { account } = renewal;
+    const uri = folder.source.uriOf(account.file);
+    const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `renewal:${uri}`;
+    item.resourceUri = uri;
+    const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
+    const atStake = typeof account.data.arr === 'number' ? formatMoney(account.data.arr, currency, true) : undefined;
+    const when = renewal.daysLeft < 0 ? vscode.l10n.t('ended {0}', relativeDays(renewal.daysLeft)) : vscode.l10n.t('{0} days left', renewal.daysLeft);
+    item.description = [when, atStake, renewal.autoRenew ? vscode.l10n.t('auto-renews') : undefined].filter(Boolean).join(' · ');
+    item.tooltip = vscode.l10n.t('{name}: contract ends {end}, notice by {deadline} ({severity})', { name: account.name, end: renewal.contractEnd, deadline: renewal.noticeDeadline, severity: severityLabel(renewal.severity) });
+    item.iconPath = new vscode.ThemeIcon('account');
+    item.contextValue = 'renewal';
+    const line = account.keys.get('contract_end')?.line ?? 0;
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
+    return item;
+  }
+}
+
+export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable & { needingAttention(): number; elementOf(file: string): unknown } {
+  const provider = new RenewalsTreeProvider(workspaces, calendar);
+  const treeView = vscode.window.createTreeView(RENEWALS_VIEW, { treeDataProvider: provider });
+  const status = vscode.window.createStatusBarItem('handoff.renewals', vscode.StatusBarAlignment.Left, 50);
+  status.name = vscode.l10n.t('Handoff Renewals');
+  status.command = 'handoff.showRenewals';
+  const needingAttention = () => provider.all().filter(({ renewal }) => needsAttention(renewal)).length;
+  const update = () => {
+    provider.refresh();
+    const count = needingAttention();
+    status.text = count === 1 ? vscode.l10n.t('$(calendar) Renewals: 1 needs attention') : vscode.l10n.t('$(calendar) Renewals: {0} need attention', count);
+    status.tooltip = vscode.l10n.t('Overdue, notice passed, critical or warning renewals — click to open the Renewals view');
+    if (count > 0) status.show();
+    else status.hide();
+  };
+  update();
+  const disposable = vscode.Disposable.from(
+    treeView,
+    status,
+    workspaces.onDidChange(update),
+    calendar.onDidChangeDay(update),
+    vscode.commands.registerCommand('handoff.showRenewals', () => vscode.commands.executeCommand(`${RENEWALS_VIEW}.focus`)),
+  );
+  // The node VS Code hands a command run from this view's menus on the account of `file`.
+  const elementOf = (file: string) => provider.getChildren().flatMap((bucket) => provider.getChildren(bucket)).find((node) => node.kind === 'renewal' && node.account.file === file);
+  return Object.assign(disposable, { needingAttention, elementOf });
+}
