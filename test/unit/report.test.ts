@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/model/account';
-import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
+import { type Account } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { parseConfig } from '../../src/core/read/configRead';
 import { csvField, toCsv } from '../../src/core/output/csv';
 import { inPeriod, parsePeriod, quarterOf } from '../../src/core/model/period';
-import { buildReport, opportunitiesOf } from '../../src/core/insight/report';
+import { buildReport } from '../../src/core/insight/report';
+import { opportunitiesOf } from '../../src/core/insight/opportunities';
 import { reportToCsv, reportToMarkdown } from '../../src/core/output/reportFormats';
 import { rankAccounts, scoreOf } from '../../src/core/insight/scoring';
 
@@ -106,20 +109,21 @@ describe('buildReport', () => {
 
   it('lists renewals due, key accounts and what needs attention', () => {
     assert.deepEqual(report.renewals.map((r) => [r.account.name, r.severity]), [['Grow', 'notice-passed']]);
-    assert.deepEqual(report.attention.map((a) => [a.account.name, a.reasons]), [['Grow', ['renewal notice-passed (contract ends 2026-12-15)', 'health 2/10']]]);
+    assert.deepEqual(report.attention.map((a) => [a.account.name, a.reasons]), [['Grow', ['renewal: Notice passed (contract ends 2026-12-15)', 'health 2/10']]]);
     assert.equal(opportunitiesOf(accounts[6], team).length, 3);
   });
 
   it('writes Markdown and a CSV that a spreadsheet opens', () => {
     const markdown = reportToMarkdown(report);
     assert.match(markdown, /^# Pipeline report 2026-Q4\n/);
+    assert.match(markdown, /\| Grow \| 2026-12-15 \| Notice passed \| /, 'a renewal\'s severity in words, as the views say it');
     assert.match(markdown, /\| USD \| USD 165,000 \| USD 40,000 \(USD 32,000\) \| USD 20,000 \(USD 12,000\) \| \*\*USD 209,000\*\* \|/);
     const csv = reportToCsv(report);
     assert.ok(csv.endsWith('\r\n'));
     const lines = csv.split('\r\n');
     assert.equal(lines[0], 'section,account,file,detail,date,currency,value,weighted,probability_or_score,owner');
     assert.ok(lines.includes('deal,Open,accounts/ae/open.md,negotiation,2026-12-01,USD,40000,32000,80,dewi@example.com'));
-    assert.ok(lines.includes('attention,Grow,accounts/am/grow.md,renewal notice-passed (contract ends 2026-12-15); health 2/10,,,,,,budi@example.com'));
+    assert.ok(lines.includes('attention,Grow,accounts/am/grow.md,renewal: Notice passed (contract ends 2026-12-15); health 2/10,,,,,,budi@example.com'));
   });
 });
 

@@ -9,6 +9,24 @@ export type RenewalSeverity = 'overdue' | 'notice-passed' | 'critical' | 'warnin
 /** Most urgent first. */
 export const RENEWAL_SEVERITIES: readonly RenewalSeverity[] = ['overdue', 'notice-passed', 'critical', 'warning', 'info', 'ok'];
 
+/** A severity in words, for people: the ids (`notice-passed`) are for files, JSON and CSV. */
+export function severityLabel(severity: RenewalSeverity): string {
+  switch (severity) {
+    case 'overdue':
+      return l10n.t('Overdue');
+    case 'notice-passed':
+      return l10n.t('Notice passed');
+    case 'critical':
+      return l10n.t('Critical');
+    case 'warning':
+      return l10n.t('Warning');
+    case 'info':
+      return l10n.t('Auto-renews');
+    case 'ok':
+      return l10n.t('On track');
+  }
+}
+
 export interface Renewal {
   account: Account;
   contractEnd: CalendarDay;

@@ -6,6 +6,7 @@ import { markdownText } from './markdown';
 import { formatMoney } from '../model/money';
 import { ownerOf, type MoneyTotal } from '../insight/pipeline';
 import type { Report } from '../insight/report';
+import { severityLabel } from '../insight/renewal';
 
 const money = (a: Account) => (typeof a.data.arr === 'number' ? formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : '') : '—');
 const sums = (totals: readonly { currency: string; value: number }[]) => (totals.length === 0 ? '—' : totals.map((t) => formatMoney(t.value, t.currency)).join(' + '));
@@ -45,7 +46,7 @@ export function reportToMarkdown(report: Report): string {
   out.push(`## ${l10n.t('Lost in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
   out.push(`## ${l10n.t('Renewals due in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [r.account.name, r.contractEnd, r.severity, money(r.account), ownerOf(r.account) ?? ''])));
+  out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [r.account.name, r.contractEnd, severityLabel(r.severity), money(r.account), ownerOf(r.account) ?? ''])));
   out.push(`## ${l10n.t('Quota attainment')}`, '');
   out.push(table([l10n.t('Person'), l10n.t('Role'), l10n.t('Region'), l10n.t('Quota'), l10n.t('Attained'), '%'], report.quota.map((q) => [q.person, (q.role ?? '').toUpperCase(), q.region ?? '', formatMoney(q.quota, ''), formatMoney(q.attained, ''), `${Math.round(q.attainment * 100)}%`])));
   out.push(`## ${l10n.t('Key accounts')}`, '');

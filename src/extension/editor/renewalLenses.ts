@@ -12,7 +12,7 @@ import { overdueStepOf, staleContactOf } from '../../core/insight/reminders';
 import { describeRenewal, renewalOf, type RenewalSeverity } from '../../core/insight/renewal';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
-import { severityLabel } from '../views/renewalSeverity';
+import { severityLabel } from '../../core/insight/renewal';
 
 const SECTION = 'handoff.codeLens';
 const ICON: Record<RenewalSeverity, string> = {

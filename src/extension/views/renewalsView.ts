@@ -5,7 +5,7 @@ import { formatMoney } from '../../core/model/money';
 import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../../core/insight/renewal';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
-import { severityLabel } from './renewalSeverity';
+import { severityLabel } from '../../core/insight/renewal';
 
 export const RENEWALS_VIEW = 'handoff.renewals';
 
