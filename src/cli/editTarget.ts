@@ -1,7 +1,7 @@
 /** Finding the account file a command names, and reading it (and the team's handoff template) for an edit. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readAccount } from '../core/model/account';
+import { readAccount } from '../core/read/accountRead';
 import { roleFolder } from '../core/model/teamConfig';
 import { EditRefused, type EditTarget } from '../core/edit/editPlan';
 import { textOfBytes } from '../core/read/fileText';

@@ -2,7 +2,7 @@
 // It stays alive between loads, so its compiled code stays warm.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as l10n from '@vscode/l10n';
-import { parseConfig } from '../core/model/teamConfig';
+import { parseConfig } from '../core/read/configRead';
 import type { Role } from '../core/model/stage';
 import { readAccountFile } from './readAccountFile';
 

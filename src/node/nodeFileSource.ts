@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileSource } from '../core/index/fileSource';
-import type { FileStamp } from '../core/index/indexSnapshot';
+import type { FileStamp } from '../core/index/fileSource';
 
 export class NodeFileSource implements FileSource {
   constructor(private readonly root: string) {}

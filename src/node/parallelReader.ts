@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { l10nJsonFormat } from '@vscode/l10n';
-import { parseConfig } from '../core/model/teamConfig';
+import { parseConfig } from '../core/read/configRead';
 import { reviveRecord } from '../core/index/indexSnapshot';
 import type { Role } from '../core/model/stage';
 import type { BulkReader } from '../core/index/store';

@@ -1,9 +1,10 @@
 /** One account file read straight from disk, with its stamp: the unit of work of the parallel reader. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readAccount, unreadableRecord, type AccountRecord } from '../core/model/account';
+import { type AccountRecord } from '../core/model/account';
+import { readAccount, unreadableRecord } from '../core/read/accountRead';
 import type { TeamConfig } from '../core/model/teamConfig';
-import type { FileStamp } from '../core/index/indexSnapshot';
+import type { FileStamp } from '../core/index/fileSource';
 import type { Role } from '../core/model/stage';
 
 export interface ReadResult {

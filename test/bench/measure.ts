@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import matter from 'gray-matter';
-import { readAccount } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { splitFrontMatter } from '../../src/core/read/frontMatter';
 import { isPlainYaml } from '../../src/core/read/plainYaml';
 import { parseFrontMatterYaml } from '../../src/core/read/safeYaml';

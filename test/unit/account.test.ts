@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type AccountRecord } from '../../src/core/model/account';
+import { type AccountRecord } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import type { Problem } from '../../src/core/model/problem';
 import type { Role } from '../../src/core/model/stage';

@@ -5,7 +5,7 @@
 // changes exactly what it means to, byte for byte, or is refused. Never a corrupted file.
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { readAccount } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { planCheckup } from '../../src/core/edit/checkup';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import { EditRefused, type EditPlan, type EditTarget } from '../../src/core/edit/editPlan';

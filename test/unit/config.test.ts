@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { parseConfig } from '../../src/core/read/configRead';
 
 describe('parseConfig', () => {
   it('gives the defaults of SPEC.md when there is no .handoff.yml', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { planCheckup } from '../../src/core/edit/checkup';
 import { planAddOpportunity } from '../../src/core/edit/addOpportunity';
 import { defaultConfig } from '../../src/core/model/teamConfig';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readAccount } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import { EditRefused, type EditPlan } from '../../src/core/edit/editPlan';
 import { textOfBytes } from '../../src/core/read/fileText';

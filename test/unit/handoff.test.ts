@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/model/account';
-import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
+import { readAccount } from '../../src/core/read/accountRead';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { parseConfig } from '../../src/core/read/configRead';
 import { EditRefused, type EditTarget } from '../../src/core/edit/editPlan';
 import { HANDOFF_CHECKLIST, moveToRole, planHandback, planHandoff, planMove } from '../../src/core/edit/handoff';
 import { yamlScalar } from '../../src/core/edit/frontMatterEdit';

@@ -1,8 +1,10 @@
 // Hostile strings and the readers that check what became of them: a seeded generator, an RFC 4180
 // reader, and markdown-it (CommonMark + GFM tables, raw HTML passed through so an injection shows).
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/model/account';
-import { parseConfig, type TeamConfig } from '../../src/core/model/teamConfig';
+import { type Account } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
+import { type TeamConfig } from '../../src/core/model/teamConfig';
+import { parseConfig } from '../../src/core/read/configRead';
 import { parsePeriod } from '../../src/core/model/period';
 
 /** mulberry32: the same seed gives the same strings, so a failure names its seed and reproduces. */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { getL10nJson } from '@vscode/l10n-dev';
-import { readAccount } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -4,8 +4,8 @@
 // time at 512 KB must stay within a linear factor of the time at 32 KB. A complexity assertion,
 // not a timed target: quadratic code takes 256× longer for 16× the input.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/model/account';
-import { parseConfig } from '../../src/core/model/teamConfig';
+import { readAccount } from '../../src/core/read/accountRead';
+import { parseConfig } from '../../src/core/read/configRead';
 import { csvField } from '../../src/core/output/csv';
 import { markdownCode, markdownText } from '../../src/core/output/markdown';
 import { notificationText } from '../../src/core/output/notificationText';

@@ -1,7 +1,7 @@
 // "Hostile content never becomes code or markup" (SPEC.md, Writes you can trust): names, owners,
 // file names and config values from a hostile file, through every Markdown the core writes.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { planCheckup } from '../../src/core/edit/checkup';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import { diffAccounts, diffToMarkdown, type RevisionFile } from '../../src/core/insight/diff';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/model/account';
+import { type Account } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import { groupAccounts, sortByPipeline, matchesFilter, matchesText, ownerOf, winProbability } from '../../src/core/insight/pipeline';
 import { accountText } from './memorySource';

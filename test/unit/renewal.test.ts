@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readAccount, type Account } from '../../src/core/model/account';
+import { type Account } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { addDays } from '../../src/core/model/calendarDay';
-import { defaultConfig, parseConfig, type TeamConfig } from '../../src/core/model/teamConfig';
+import { defaultConfig, type TeamConfig } from '../../src/core/model/teamConfig';
+import { parseConfig } from '../../src/core/read/configRead';
 import { remindersOf } from '../../src/core/insight/reminders';
 import { describeRenewal, renewalOf, renewalsOf } from '../../src/core/insight/renewal';
 import { accountText } from './memorySource';

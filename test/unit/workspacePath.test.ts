@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig } from '../../src/core/model/teamConfig';
+import { parseConfig } from '../../src/core/read/configRead';
 import { workspacePath } from '../../src/core/read/workspacePath';
 
 const root = path.resolve(__dirname, '..', '..', '..');

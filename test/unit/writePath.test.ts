@@ -1,7 +1,7 @@
 // The one write path in the core: edits planned on the YAML parser's positions, and the gate
 // (`verifyEdit`) that refuses any draft that would change more than it says.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/model/account';
+import { readAccount } from '../../src/core/read/accountRead';
 import { planCheckup } from '../../src/core/edit/checkup';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import { EditRefused, type EditTarget } from '../../src/core/edit/editPlan';

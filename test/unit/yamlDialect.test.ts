@@ -1,8 +1,9 @@
 // One YAML dialect everywhere: YAML 1.2's core schema as the spec defines it, read the same by the
 // index's fast path and by the conformant parser.
 import * as assert from 'node:assert/strict';
-import { readAccount } from '../../src/core/model/account';
-import { defaultConfig, parseConfig } from '../../src/core/model/teamConfig';
+import { readAccount } from '../../src/core/read/accountRead';
+import { defaultConfig } from '../../src/core/model/teamConfig';
+import { parseConfig } from '../../src/core/read/configRead';
 import { isPlainYaml } from '../../src/core/read/plainYaml';
 import { FrontMatterError, parseFrontMatterYaml } from '../../src/core/read/safeYaml';
 import { readYamlData } from '../../src/core/read/yamlDocument';

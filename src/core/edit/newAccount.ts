@@ -4,7 +4,7 @@
  * stage before anyone creates it.
  */
 import * as l10n from '@vscode/l10n';
-import { readAccount } from '../model/account';
+import { readAccount } from '../read/accountRead';
 import type { CalendarDay } from '../model/calendarDay';
 import { roleFolder, type TeamConfig } from '../model/teamConfig';
 import { EditRefused } from './editPlan';

@@ -8,13 +8,9 @@ import { accountOf, type AccountRecord } from '../model/account';
 import { intern, KeyPositions } from '../read/frontMatter';
 import type { Problem } from '../model/problem';
 import type { Role } from '../model/stage';
+import type { FileStamp } from './fileSource';
 
 const SNAPSHOT_VERSION = 2;
-
-export interface FileStamp {
-  size: number;
-  mtime: number;
-}
 
 export interface SnapshotEntry {
   stamp: FileStamp;

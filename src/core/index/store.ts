@@ -2,11 +2,14 @@
  * The index of one workspace folder: every account and every problem, loaded once and then kept
  * current one file at a time (add, change, delete, rename) without a rescan.
  */
-import { readAccount, unreadableRecord, type Account, type AccountRecord } from '../model/account';
-import { CONFIG_FILE, defaultConfig, parseConfig, roleFolder, type TeamConfig } from '../model/teamConfig';
+import { type Account, type AccountRecord } from '../model/account';
+import { readAccount, unreadableRecord } from '../read/accountRead';
+import { CONFIG_FILE, defaultConfig, roleFolder, type TeamConfig } from '../model/teamConfig';
+import { parseConfig } from '../read/configRead';
 import { Emitter } from './emitter';
 import type { FileSource } from './fileSource';
-import { readSnapshot, writeSnapshot, type FileStamp } from './indexSnapshot';
+import { readSnapshot, writeSnapshot } from './indexSnapshot';
+import { type FileStamp } from './fileSource';
 import type { Problem } from '../model/problem';
 import type { Role } from '../model/stage';
 

@@ -4,7 +4,8 @@
  * value changes. Pure: the caller reads the two revisions (git) and names the renames.
  */
 import * as l10n from '@vscode/l10n';
-import { readAccount, type Account } from '../model/account';
+import { type Account } from '../model/account';
+import { readAccount } from '../read/accountRead';
 import type { TeamConfig } from '../model/teamConfig';
 import { moveToRole } from '../edit/handoff';
 import { markdownCode, markdownText } from '../output/markdown';

@@ -1,29 +1,19 @@
 /**
  * The period report managers and AMs ask for: pipeline by stage, the weighted forecast, deals won
  * and lost, renewals due, quota attainment, key accounts and accounts needing attention. Plain data;
- * `reportMarkdown.ts` and `reportCsv.ts` write it for people and spreadsheets.
+ * `output/reportFormats.ts` writes it as Markdown and CSV for people and spreadsheets.
  */
 import * as l10n from '@vscode/l10n';
 import type { Account } from '../model/account';
-import { isCalendarDay, type CalendarDay } from '../model/calendarDay';
-import { isRecord, type TeamConfig } from '../model/teamConfig';
+import type { CalendarDay } from '../model/calendarDay';
+import { type TeamConfig } from '../model/teamConfig';
+import { opportunitiesOf, type Opportunity } from './opportunities';
 import { ownerOf, totalsOf, winProbability, type MoneyTotal } from './pipeline';
 import { inPeriod, yearOf, type Period } from '../model/period';
 import { overdueStepOf, staleContactOf } from './reminders';
-import { needsAttention, renewalOf } from './renewal';
+import { needsAttention, renewalOf, severityLabel, type RenewalSeverity } from './renewal';
 import { rankAccounts } from './scoring';
 import type { Role } from '../model/stage';
-
-export interface Opportunity {
-  account: Account;
-  type: string;
-  title: string;
-  value: number;
-  currency: string;
-  stage: string;
-  closeDate: CalendarDay | undefined;
-  probability: number;
-}
 
 export interface Report {
   period: Period;
@@ -37,30 +27,10 @@ export interface Report {
   };
   won: Account[];
   lost: Account[];
-  renewals: { account: Account; contractEnd: CalendarDay; severity: string }[];
+  renewals: { account: Account; contractEnd: CalendarDay; severity: RenewalSeverity }[];
   quota: { person: string; role: Role | undefined; region: string | undefined; quota: number; attained: number; attainment: number }[];
   keyAccounts: ReturnType<typeof rankAccounts>;
   attention: { account: Account; reasons: string[] }[];
-}
-
-/** The expansion opportunities of AM accounts (upsell, cross-sell), with their stage's probability. */
-export function opportunitiesOf(account: Account, config: TeamConfig): Opportunity[] {
-  const list = account.data.opportunities;
-  if (account.role !== 'am' || !Array.isArray(list)) return [];
-  const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
-  return list.filter(isRecord).map((item) => {
-    const stage = typeof item.stage === 'string' ? item.stage : '';
-    return {
-      account,
-      type: typeof item.type === 'string' ? item.type : '',
-      title: typeof item.title === 'string' ? item.title : '',
-      value: typeof item.value === 'number' ? item.value : 0,
-      currency,
-      stage,
-      closeDate: isCalendarDay(item.close_date) ? item.close_date : undefined,
-      probability: config.stages.find((s) => s.id === stage)?.probability ?? 0,
-    };
-  });
 }
 
 export function buildReport(accounts: readonly Account[], config: TeamConfig, period: Period, today: CalendarDay): Report {
@@ -129,7 +99,7 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
     .map((account) => {
       const reasons: string[] = [];
       const renewal = renewalOf(account, config, today);
-      if (renewal && needsAttention(renewal)) reasons.push(l10n.t('renewal {0} (contract ends {1})', renewal.severity, renewal.contractEnd));
+      if (renewal && needsAttention(renewal)) reasons.push(l10n.t('renewal: {0} (contract ends {1})', severityLabel(renewal.severity), renewal.contractEnd));
       const health = account.data.health;
       if (typeof health === 'number' && health <= 3 && !stageOf(account)?.closed) reasons.push(l10n.t('health {0}/10', health));
       const stale = staleContactOf(account, config, today);

@@ -1,7 +1,8 @@
 /** The rules an account's front-matter must follow. Findings name a YAML path; `account.ts` turns paths into lines. */
 import * as l10n from '@vscode/l10n';
 import { isCalendarDay } from '../model/calendarDay';
-import { isRecord, roleFolder, type TeamConfig } from '../model/teamConfig';
+import { roleFolder, type TeamConfig } from '../model/teamConfig';
+import { isRecord } from '../model/record';
 import type { YamlPath } from './locate';
 import type { Problem, ProblemCode, Severity } from '../model/problem';
 import { closestStage, roleLabel, type Role } from '../model/stage';

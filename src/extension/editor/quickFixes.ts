@@ -1,6 +1,6 @@
 /** Quick fixes for problems with one obvious repair, such as a misspelt stage: planned and verified by the core's write path. */
 import * as vscode from 'vscode';
-import { readAccount } from '../../core/model/account';
+import { readAccount } from '../../core/read/accountRead';
 import { EditRefused } from '../../core/edit/editPlan';
 import { planSetStage } from '../../core/edit/handoff';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';

@@ -5,7 +5,7 @@ import { daysBetween, isCalendarDay, localToday } from '../../core/model/calenda
 import { markdownText } from '../../core/output/markdown';
 import { formatMoney } from '../../core/model/money';
 import { groupAccounts, ownerOf, sortByPipeline, winProbability, type PipelineGroup } from '../../core/insight/pipeline';
-import { opportunitiesOf, type Opportunity } from '../../core/insight/report';
+import { opportunitiesOf, type Opportunity } from '../../core/insight/opportunities';
 import { rankAccounts } from '../../core/insight/scoring';
 import { roleLabel } from '../../core/model/stage';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';

@@ -4,7 +4,7 @@
  * changes, a file changed on disk since it was read, a destination that exists.
  */
 import * as vscode from 'vscode';
-import { readAccount } from '../../core/model/account';
+import { readAccount } from '../../core/read/accountRead';
 import { EditRefused, MAX_EDIT_BYTES, type EditPlan, type EditTarget } from '../../core/edit/editPlan';
 import { hasEscapedBytes, textOfBytes } from '../../core/read/fileText';
 import type { AccountFolder } from './accountWorkspaces';

@@ -1,7 +1,7 @@
 /** One workspace folder through `workspace.fs`, so remote and virtual folders work as local ones do. */
 import * as vscode from 'vscode';
 import type { FileSource } from '../../core/index/fileSource';
-import type { FileStamp } from '../../core/index/indexSnapshot';
+import type { FileStamp } from '../../core/index/fileSource';
 
 export class WorkspaceFileSource implements FileSource {
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
