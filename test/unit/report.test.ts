@@ -4,7 +4,7 @@ import { readAccount } from '../../src/core/read/accountRead';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import { parseConfig } from '../../src/core/read/configRead';
 import { csvField, toCsv } from '../../src/core/output/csv';
-import { inPeriod, parsePeriod, quarterOf } from '../../src/core/model/period';
+import { inPeriod, nextQuarterOf, parsePeriod, quarterOf } from '../../src/core/model/period';
 import { buildReport } from '../../src/core/insight/report';
 import { opportunitiesOf } from '../../src/core/insight/opportunities';
 import { reportToCsv, reportToMarkdown } from '../../src/core/output/reportFormats';
@@ -36,6 +36,12 @@ describe('periods', () => {
     assert.deepEqual(parsePeriod('2026'), { id: '2026', start: '2026-01-01', end: '2026-12-31' });
     assert.equal(parsePeriod('2026-Q5'), undefined);
     assert.equal(parsePeriod('Q4'), undefined);
+  });
+
+  it('offers the next quarter across a year end', () => {
+    assert.equal(nextQuarterOf('2026-11-23').id, '2027-Q1');
+    assert.equal(nextQuarterOf('2028-02-29').id, '2028-Q2');
+    assert.equal(nextQuarterOf('2026-12-31').id, '2027-Q1');
   });
 
   it('knows the quarter of a day and whether a day falls in a period', () => {

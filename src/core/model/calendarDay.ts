@@ -17,7 +17,8 @@ export function isCalendarDay(value: unknown): value is CalendarDay {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month (1–12) of a year, leap years included. */
+export function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }

@@ -1,5 +1,5 @@
 /** Reporting periods: a quarter (`2026-Q4`) or a year (`2026`), as calendar days. */
-import type { CalendarDay } from './calendarDay';
+import { addDays, daysInMonth, type CalendarDay } from './calendarDay';
 
 export interface Period {
   /** `2026-Q4` or `2026`. */
@@ -15,7 +15,7 @@ export function parsePeriod(id: string): Period | undefined {
     const year = Number(quarter[1]);
     const q = Number(quarter[2]);
     const startMonth = (q - 1) * 3 + 1;
-    return { id: `${year}-Q${q}`, start: day(year, startMonth, 1), end: day(year, startMonth + 2, daysIn(year, startMonth + 2)) };
+    return { id: `${year}-Q${q}`, start: day(year, startMonth, 1), end: day(year, startMonth + 2, daysInMonth(year, startMonth + 2)) };
   }
   const year = /^(\d{4})$/.exec(id.trim());
   if (year) return { id: year[1], start: `${year[1]}-01-01`, end: `${year[1]}-12-31` };
@@ -26,6 +26,11 @@ export function parsePeriod(id: string): Period | undefined {
 export function quarterOf(dayOf: CalendarDay): Period {
   const [year, month] = dayOf.split('-').map(Number);
   return parsePeriod(`${year}-Q${Math.floor((month - 1) / 3) + 1}`)!;
+}
+
+/** The quarter after the one a day falls in. */
+export function nextQuarterOf(dayOf: CalendarDay): Period {
+  return quarterOf(addDays(quarterOf(dayOf).end, 1));
 }
 
 export function inPeriod(dayOf: unknown, period: Period): boolean {
@@ -39,8 +44,4 @@ export function yearOf(period: Period): string {
 
 function day(year: number, month: number, dayOfMonth: number): CalendarDay {
   return `${year}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

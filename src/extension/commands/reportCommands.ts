@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { roleFolder } from '../../core/model/teamConfig';
 import { diffAccounts, diffToMarkdown } from '../../core/insight/diff';
-import { parsePeriod, quarterOf, type Period } from '../../core/model/period';
+import { nextQuarterOf, parsePeriod, quarterOf, type Period } from '../../core/model/period';
 import { buildReport } from '../../core/insight/report';
 import { reportToCsv, reportToMarkdown } from '../../core/output/reportFormats';
 import { GitCancelled } from '../../node/git';
@@ -89,7 +89,7 @@ async function pickFolder(workspaces: AccountWorkspaces): Promise<AccountFolder 
 async function pickPeriod(today: string, given?: string): Promise<Period | undefined> {
   if (given) return parsePeriod(given);
   const current = quarterOf(today);
-  const next = quarterOf(new Date(Date.parse(`${current.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  const next = nextQuarterOf(today);
   const year = parsePeriod(today.slice(0, 4))!;
   const picked = await vscode.window.showQuickPick(
     [
