@@ -1,9 +1,13 @@
-/** Today, as the machine's local calendar day, with an event when the day rolls over at midnight. */
+/**
+ * Today, as the machine's local calendar day, with an event when the day rolls over at midnight: the
+ * one source of "today" for every view, lens, problem and command of the extension.
+ */
 import * as vscode from 'vscode';
 import { localToday, type CalendarDay } from '../../core/model/calendarDay';
 
 export class Calendar implements vscode.Disposable {
   private day = localToday();
+  private pretended: CalendarDay | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly changes = new vscode.EventEmitter<CalendarDay>();
   readonly onDidChangeDay = this.changes.event;
@@ -13,7 +17,14 @@ export class Calendar implements vscode.Disposable {
   }
 
   get today(): CalendarDay {
-    return this.day;
+    return this.pretended ?? this.day;
+  }
+
+  /** For the integration tests: a day other than the clock's (undefined: the clock's again), as if midnight passed. */
+  pretend(day: CalendarDay | undefined): void {
+    const before = this.today;
+    this.pretended = day;
+    if (this.today !== before) this.changes.fire(this.today);
   }
 
   dispose(): void {
@@ -32,7 +43,7 @@ export class Calendar implements vscode.Disposable {
     const day = localToday();
     if (day !== this.day) {
       this.day = day;
-      this.changes.fire(day);
+      if (this.pretended === undefined) this.changes.fire(day);
     }
     this.schedule();
   }
