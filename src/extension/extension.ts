@@ -28,6 +28,8 @@ export interface HandoffApi {
   renewalsNeedingAttention(): number;
   /** The tree element a view shows for an account file: what VS Code passes to a command run from that row's menu. */
   treeElement(view: string, file: string): unknown;
+  /** Pretends today is this day (undefined: the clock's day again), as if midnight had passed. */
+  setToday(day: string | undefined): void;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
@@ -39,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   const calendar = new Calendar();
   context.subscriptions.push(workspaces, filter, calendar);
   const started = workspaces.start();
-  const pipelineView = registerPipelineView(workspaces, filter);
+  const pipelineView = registerPipelineView(workspaces, filter, calendar);
   const renewalsView = registerRenewalsView(workspaces, calendar);
   const keyAccountsView = registerKeyAccountsView(workspaces);
   context.subscriptions.push(
@@ -68,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     pipeline: () => pipelineView.items(),
     renewalsNeedingAttention: () => renewalsView.needingAttention(),
     treeElement: (view, file) => ({ [PIPELINE_VIEW]: pipelineView, [RENEWALS_VIEW]: renewalsView, [KEY_ACCOUNTS_VIEW]: keyAccountsView })[view]?.elementOf(file),
+    setToday: (day) => calendar.pretend(day),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The Pipeline view: groups from the core, mapped to tree items. No grouping or filtering lives here. */
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
-import { daysBetween, isCalendarDay, localToday } from '../../core/model/calendarDay';
+import { daysBetween, isCalendarDay, type CalendarDay } from '../../core/model/calendarDay';
 import { markdownText } from '../../core/output/markdown';
 import { formatMoney } from '../../core/model/money';
 import { groupAccounts, ownerOf, sortByPipeline, winProbability, type PipelineGroup } from '../../core/insight/pipeline';
@@ -10,6 +10,7 @@ import { rankAccounts } from '../../core/insight/scoring';
 import { roleLabel } from '../../core/model/stage';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { PipelineFilter } from './pipelineFilter';
+import type { Calendar } from '../workspace/calendar';
 
 export type PipelineNode =
   | { kind: 'folder'; folder: AccountFolder }
@@ -28,8 +29,9 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
   constructor(
     private readonly workspaces: AccountWorkspaces,
     private readonly filter: PipelineFilter,
+    private readonly calendar: Calendar,
   ) {
-    this.subscriptions = [workspaces.onDidChange(() => this.refresh()), filter.onDidChange(() => this.refresh())];
+    this.subscriptions = [workspaces.onDidChange(() => this.refresh()), filter.onDidChange(() => this.refresh()), calendar.onDidChangeDay(() => this.refresh())];
   }
 
   refresh(): void {
@@ -79,7 +81,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     }
     if (node.kind === 'group') return groupItem(node);
     if (node.kind === 'opportunity') return opportunityItem(node);
-    return accountItem(node, node.folder.store.config);
+    return accountItem(node, node.folder.store.config, this.calendar.today);
   }
 
   dispose(): void {
@@ -143,7 +145,7 @@ function groupItem(node: Extract<PipelineNode, { kind: 'group' }>): vscode.TreeI
   return item;
 }
 
-function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: AccountFolder['store']['config']): vscode.TreeItem {
+function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: AccountFolder['store']['config'], today: CalendarDay): vscode.TreeItem {
   const { account, folder } = node;
   const uri = folder.source.uriOf(account.file);
   const expandable = opportunitiesOf(account, config).length > 0;
@@ -154,7 +156,7 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
   const { data } = account;
   const currency = typeof data.currency === 'string' ? data.currency : '';
   const value = typeof data.arr === 'number' ? formatMoney(data.arr, currency, true) : undefined;
-  const when = account.role === 'ae' ? closeText(data.close_date) : renewalText(data.contract_end);
+  const when = account.role === 'ae' ? closeText(data.close_date) : renewalText(data.contract_end, today);
   item.description = [node.key ? vscode.l10n.t('★ key') : undefined, ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
   item.tooltip = tooltip(account, config);
   const won = account.role === 'ae' && account.stage === config.handoff.from;
@@ -178,9 +180,9 @@ function closeText(closeDate: unknown): string | undefined {
   return isCalendarDay(closeDate) ? vscode.l10n.t('closes {0}', closeDate) : undefined;
 }
 
-function renewalText(contractEnd: unknown): string | undefined {
+function renewalText(contractEnd: unknown, today: CalendarDay): string | undefined {
   if (!isCalendarDay(contractEnd)) return undefined;
-  const days = daysBetween(localToday(), contractEnd);
+  const days = daysBetween(today, contractEnd);
   return days < 0 ? vscode.l10n.t('ended {0} d ago', -days) : vscode.l10n.t('renews in {0} d', days);
 }
 

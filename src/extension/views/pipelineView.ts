@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
+import type { Calendar } from '../workspace/calendar';
 import type { PipelineFilter } from './pipelineFilter';
 import { PipelineTreeProvider, type PipelineNode } from './pipelineTree';
 
@@ -18,8 +19,8 @@ export interface PipelineItem {
   children: PipelineItem[];
 }
 
-export function registerPipelineView(workspaces: AccountWorkspaces, filter: PipelineFilter): vscode.Disposable & { items(): PipelineItem[]; elementOf(file: string): unknown } {
-  const provider = new PipelineTreeProvider(workspaces, filter);
+export function registerPipelineView(workspaces: AccountWorkspaces, filter: PipelineFilter, calendar: Calendar): vscode.Disposable & { items(): PipelineItem[]; elementOf(file: string): unknown } {
+  const provider = new PipelineTreeProvider(workspaces, filter, calendar);
   const treeView = vscode.window.createTreeView(PIPELINE_VIEW, {
     treeDataProvider: provider,
     showCollapseAll: true,
