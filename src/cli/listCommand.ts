@@ -1,6 +1,6 @@
 /** `handoff list`: the accounts, filtered, in pipeline order. */
-import type { Account } from '../core/model/account';
-import { matchesFilter, ownerOf, sortByPipeline, type AccountFilter } from '../core/insight/pipeline';
+import { ownerOf, type Account } from '../core/model/account';
+import { matchesFilter, sortByPipeline, type AccountFilter } from '../core/insight/pipeline';
 import type { Role } from '../core/model/stage';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
 import { formatMoney } from '../core/model/money';

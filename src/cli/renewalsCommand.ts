@@ -1,6 +1,6 @@
 /** `handoff renewals`: AM contracts by urgency, as of --today. */
 import { formatMoney } from '../core/model/money';
-import { ownerOf } from '../core/insight/pipeline';
+import { ownerOf } from '../core/model/account';
 import { renewalsOf, type Renewal } from '../core/insight/renewal';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
 import { formatTable, truncate } from './table';

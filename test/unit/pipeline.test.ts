@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { type Account } from '../../src/core/model/account';
+import { ownerOf, type Account } from '../../src/core/model/account';
 import { readAccount } from '../../src/core/read/accountRead';
 import { defaultConfig } from '../../src/core/model/teamConfig';
-import { groupAccounts, sortByPipeline, matchesFilter, matchesText, ownerOf, winProbability } from '../../src/core/insight/pipeline';
+import { groupAccounts, sortByPipeline, matchesFilter, matchesText, winProbability } from '../../src/core/insight/pipeline';
 import { accountText } from './memorySource';
 
 const config = defaultConfig();

@@ -1,6 +1,6 @@
 /** Filtering and ordering accounts the way a pipeline reads: stage order, then name. */
 import * as l10n from '@vscode/l10n';
-import type { Account } from '../model/account';
+import { ownerOf, tagsOf, type Account } from '../model/account';
 import type { TeamConfig } from '../model/teamConfig';
 import type { Role, Stage } from '../model/stage';
 
@@ -11,17 +11,6 @@ export interface AccountFilter {
   owners?: readonly string[];
   regions?: readonly string[];
   tags?: readonly string[];
-}
-
-/** The person who owns the account now: its AE while it is a deal, its AM once handed off. */
-export function ownerOf(account: Account): string | undefined {
-  const owner = account.data[account.role];
-  return typeof owner === 'string' ? owner : undefined;
-}
-
-export function tagsOf(account: Account): string[] {
-  const tags = account.data.tags;
-  return Array.isArray(tags) ? tags.filter((t) => typeof t === 'string' || typeof t === 'number').map(String) : [];
 }
 
 export function matchesFilter(account: Account, filter: AccountFilter): boolean {

@@ -4,11 +4,11 @@
  * `output/reportFormats.ts` writes it as Markdown and CSV for people and spreadsheets.
  */
 import * as l10n from '@vscode/l10n';
-import type { Account } from '../model/account';
+import { ownerOf, type Account } from '../model/account';
 import type { CalendarDay } from '../model/calendarDay';
 import { type TeamConfig } from '../model/teamConfig';
 import { opportunitiesOf, type Opportunity } from './opportunities';
-import { ownerOf, totalsOf, winProbability, type MoneyTotal } from './pipeline';
+import { totalsOf, winProbability, type MoneyTotal } from './pipeline';
 import { inPeriod, yearOf, type Period } from '../model/period';
 import { overdueStepOf, staleContactOf } from './reminders';
 import { needsAttention, renewalOf, severityLabel, type RenewalSeverity } from './renewal';

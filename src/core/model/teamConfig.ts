@@ -63,3 +63,8 @@ export function defaultConfig(): TeamConfig {
 export function stageById(config: TeamConfig, id: unknown): Stage | undefined {
   return typeof id === 'string' ? config.stages.find((s) => s.id === id) : undefined;
 }
+
+/** The stages of one role (the AE's sales stages, the AM's customer stages), in pipeline order. */
+export function stagesOf(config: TeamConfig, role: Role): Stage[] {
+  return config.stages.filter((s) => s.role === role);
+}

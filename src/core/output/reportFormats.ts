@@ -1,10 +1,10 @@
 /** The report for people (Markdown, every value through `markdownText`) and for spreadsheets (one CSV table, a row per item, by section). */
 import * as l10n from '@vscode/l10n';
-import type { Account } from '../model/account';
+import { ownerOf, type Account } from '../model/account';
 import { toCsv, type CsvValue } from './csv';
 import { markdownText } from './markdown';
 import { formatMoney } from '../model/money';
-import { ownerOf, type MoneyTotal } from '../insight/pipeline';
+import type { MoneyTotal } from '../insight/pipeline';
 import type { Report } from '../insight/report';
 import { severityLabel } from '../insight/renewal';
 

@@ -1,8 +1,8 @@
 /** Finding the account a command is about (its argument, the editor, or a quick pick), and picking people and stages. */
 import * as vscode from 'vscode';
-import type { Account } from '../../core/model/account';
+import { ownerOf, type Account } from '../../core/model/account';
 import { EditRefused } from '../../core/edit/editPlan';
-import { ownerOf, sortByPipeline } from '../../core/insight/pipeline';
+import { sortByPipeline } from '../../core/insight/pipeline';
 import { roleLabel, type Role, type Stage } from '../../core/model/stage';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import { inform } from './notifications';

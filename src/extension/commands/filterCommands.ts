@@ -1,7 +1,7 @@
 /** The Pipeline view's title-bar commands: filter by owner, region, tag or text; clear; group by. */
 import * as vscode from 'vscode';
-import type { Account } from '../../core/model/account';
-import { ownerOf, tagsOf, type GroupBy } from '../../core/insight/pipeline';
+import { ownerOf, tagsOf, type Account } from '../../core/model/account';
+import type { GroupBy } from '../../core/insight/pipeline';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { FilterState, PipelineFilter } from '../views/pipelineFilter';
 

@@ -1,10 +1,10 @@
 /** The Pipeline view: groups from the core, mapped to tree items. No grouping or filtering lives here. */
 import * as vscode from 'vscode';
-import type { Account } from '../../core/model/account';
+import { ownerOf, type Account } from '../../core/model/account';
 import { daysBetween, isCalendarDay, type CalendarDay } from '../../core/model/calendarDay';
 import { markdownText } from '../../core/output/markdown';
 import { formatMoney } from '../../core/model/money';
-import { groupAccounts, ownerOf, sortByPipeline, winProbability, type PipelineGroup } from '../../core/insight/pipeline';
+import { groupAccounts, sortByPipeline, winProbability, type PipelineGroup } from '../../core/insight/pipeline';
 import { opportunitiesOf, type Opportunity } from '../../core/insight/opportunities';
 import { rankAccounts } from '../../core/insight/scoring';
 import { roleLabel } from '../../core/model/stage';
