@@ -70,6 +70,16 @@ describe('groupAccounts', () => {
     assert.equal(winProbability(deals[2], config), 40);
   });
 
+  it('weights totals by the win probability the Pipeline shows: an own probability outside 0–100 leaves the stage\'s', () => {
+    const odd = [
+      account('accounts/ae/f.md', { name: 'F', stage: 'demo', arr: 1000, probability: 150 }),
+      account('accounts/ae/g.md', { name: 'G', stage: 'demo', arr: 1000, probability: 0 }),
+      account('accounts/ae/h.md', { name: 'H', stage: 'signed', arr: 1000 }),
+    ];
+    assert.deepEqual(odd.map((a) => winProbability(a, config)), [40, 0, 0]);
+    assert.deepEqual(groupAccounts(odd, config, 'region')[0].totals, [{ currency: '', value: 3000, weighted: 400 }]);
+  });
+
   it('by owner and by region: sorted names, then none; members sort in pipeline order', () => {
     const byOwner = groupAccounts(deals, config, 'owner');
     assert.deepEqual(byOwner.map((g) => `${g.label}:${sortByPipeline(g.accounts, config).map((a) => a.name).join('')}`), ['budi@example.com:D', 'dewi@example.com:CAE', 'lena@example.com:B']);

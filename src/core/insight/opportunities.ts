@@ -1,8 +1,9 @@
 /** An AM account's expansion opportunities (upsell, cross-sell) as the report and the Pipeline count them. */
-import type { Account } from '../model/account';
+import { currencyOf, type Account } from '../model/account';
 import { isCalendarDay, type CalendarDay } from '../model/calendarDay';
 import { isRecord } from '../model/record';
 import type { TeamConfig } from '../model/teamConfig';
+import { dealProbability } from './pipeline';
 
 export interface Opportunity {
   account: Account;
@@ -19,7 +20,7 @@ export interface Opportunity {
 export function opportunitiesOf(account: Account, config: TeamConfig): Opportunity[] {
   const list = account.data.opportunities;
   if (account.role !== 'am' || !Array.isArray(list)) return [];
-  const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
+  const currency = currencyOf(account) ?? '';
   return list.filter(isRecord).map((item) => {
     const stage = typeof item.stage === 'string' ? item.stage : '';
     return {
@@ -30,7 +31,7 @@ export function opportunitiesOf(account: Account, config: TeamConfig): Opportuni
       currency,
       stage,
       closeDate: isCalendarDay(item.close_date) ? item.close_date : undefined,
-      probability: config.stages.find((s) => s.id === stage)?.probability ?? 0,
+      probability: dealProbability(config, stage),
     };
   });
 }

@@ -1,7 +1,7 @@
 /** Filtering and ordering accounts the way a pipeline reads: stage order, then name. */
 import * as l10n from '@vscode/l10n';
-import { ownerOf, tagsOf, type Account } from '../model/account';
-import type { TeamConfig } from '../model/teamConfig';
+import { arrOf, currencyOf, ownerOf, probabilityOf, tagsOf, type Account } from '../model/account';
+import { stageById, type TeamConfig } from '../model/teamConfig';
 import type { Role, Stage } from '../model/stage';
 
 export interface AccountFilter {
@@ -78,36 +78,35 @@ export interface PipelineGroup {
   totals: MoneyTotal[];
 }
 
-/** The probability an AE deal closes, in percent: its own `probability`, else its stage's. AM accounts count fully. */
+/**
+ * The probability, in percent, that a deal in `stage` closes: its own when it has one (0–100),
+ * else the stage's (0 for a stage without one or unknown to the team). AE deals and AM expansion
+ * opportunities alike.
+ */
+export function dealProbability(config: TeamConfig, stage: string | undefined, own?: number): number {
+  return own ?? stageById(config, stage)?.probability ?? 0;
+}
+
+/** The probability an account's value is won, in percent: an AE deal's `dealProbability`; AM accounts count fully. */
 export function winProbability(account: Account, config: TeamConfig): number {
-  if (account.role === 'am') return 100;
-  const own = account.data.probability;
-  if (typeof own === 'number' && own >= 0 && own <= 100) return own;
-  return config.stages.find((s) => s.id === account.stage)?.probability ?? 0;
+  return account.role === 'am' ? 100 : dealProbability(config, account.stage, probabilityOf(account));
 }
 
 export function totalsOf(accounts: readonly Account[], config: TeamConfig): MoneyTotal[] {
   const totals = new Map<string, MoneyTotal>();
-  const stageProbability = probabilities(config);
-  for (const account of accounts) addTo(totals, account, stageProbability);
+  for (const account of accounts) addTo(totals, account, config);
   return sortedTotals(totals);
 }
 
-function probabilities(config: TeamConfig): Map<string, number> {
-  return new Map(config.stages.map((s) => [s.id, s.probability ?? 0]));
-}
-
 /** Adds an account's `arr` (plain and weighted) to the total of its currency. */
-function addTo(totals: Map<string, MoneyTotal>, account: Account, stageProbability: Map<string, number>): void {
-  const arr = account.data.arr;
-  if (typeof arr !== 'number' || !Number.isFinite(arr)) return;
-  const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
+function addTo(totals: Map<string, MoneyTotal>, account: Account, config: TeamConfig): void {
+  const arr = arrOf(account);
+  if (arr === undefined) return;
+  const currency = currencyOf(account) ?? '';
   let total = totals.get(currency);
   if (!total) totals.set(currency, (total = { currency, value: 0, weighted: 0 }));
-  const own = account.data.probability;
-  const probability = account.role === 'am' ? 100 : typeof own === 'number' && own >= 0 && own <= 100 ? own : stageProbability.get(account.stage ?? '') ?? 0;
   total.value += arr;
-  total.weighted += (arr * probability) / 100;
+  total.weighted += (arr * winProbability(account, config)) / 100;
 }
 
 function sortedTotals(totals: Map<string, MoneyTotal>): MoneyTotal[] {
@@ -123,7 +122,6 @@ export function groupAccounts(accounts: readonly Account[], config: TeamConfig, 
   // One pass both buckets and sums: at 100k accounts, walking the accounts once per group instead
   // costs five times as much (each pass touches scattered memory the one pass reads in order).
   const byKey = new Map<string, { accounts: Account[]; totals: Map<string, MoneyTotal> }>();
-  const stageProbability = probabilities(config);
   const keyOf = (account: Account): string => {
     if (groupBy === 'stage') return account.stage ?? '';
     if (groupBy === 'owner') return ownerOf(account) ?? '';
@@ -134,7 +132,7 @@ export function groupAccounts(accounts: readonly Account[], config: TeamConfig, 
     let bucket = byKey.get(key);
     if (!bucket) byKey.set(key, (bucket = { accounts: [], totals: new Map() }));
     bucket.accounts.push(account);
-    addTo(bucket.totals, account, stageProbability);
+    addTo(bucket.totals, account, config);
   }
   const group = (key: string, label: string, stage?: Stage): PipelineGroup => {
     const bucket = byKey.get(key);
