@@ -5,7 +5,8 @@ import { defaultConfig } from '../../src/core/model/teamConfig';
 import { parseConfig } from '../../src/core/read/configRead';
 import { csvField, toCsv } from '../../src/core/output/csv';
 import { inPeriod, nextQuarterOf, parsePeriod, quarterOf } from '../../src/core/model/period';
-import { buildReport } from '../../src/core/insight/report';
+import { buildReport, reportToJson } from '../../src/core/insight/report';
+import { totalsOf } from '../../src/core/insight/pipeline';
 import { opportunitiesOf } from '../../src/core/insight/opportunities';
 import { reportToCsv, reportToMarkdown } from '../../src/core/output/reportFormats';
 import { rankAccounts, scoreOf } from '../../src/core/insight/scoring';
@@ -130,6 +131,38 @@ describe('buildReport', () => {
     assert.equal(lines[0], 'section,account,file,detail,date,currency,value,weighted,probability_or_score,owner');
     assert.ok(lines.includes('deal,Open,accounts/ae/open.md,negotiation,2026-12-01,USD,40000,32000,80,dewi@example.com'));
     assert.ok(lines.includes('attention,Grow,accounts/am/grow.md,renewal: Notice passed (contract ends 2026-12-15); health 2/10,,,,,,budi@example.com'));
+  });
+});
+
+describe('buildReport reads the front-matter as the rest of the product does', () => {
+  const q4 = parsePeriod('2026-Q4')!;
+
+  it('counts an ARR that is no finite number (.inf) as no value, as the Pipeline totals do', () => {
+    const accounts = [
+      account('accounts/ae/big.md', 'name: Big\nstage: closed_won\nae: dewi@example.com\narr: .inf\ncurrency: USD\nclose_date: 2026-11-01'),
+      account('accounts/ae/open.md', 'name: Open\nstage: negotiation\narr: .inf\ncurrency: USD\nclose_date: 2026-12-01'),
+    ];
+    const report = buildReport(accounts, team, q4, '2026-11-22');
+    assert.deepEqual(report.forecast.totals, [{ currency: 'USD', won: 0, deals: 0, dealsWeighted: 0, expansion: 0, expansionWeighted: 0, forecast: 0 }]);
+    assert.deepEqual(totalsOf(accounts, team), []);
+    assert.equal(report.quota[0].attained, 0);
+  });
+
+  it('leaves out a deal whose close_date is no calendar day, as it does an opportunity\'s', () => {
+    const accounts = [
+      account('accounts/ae/won.md', 'name: Won\nstage: closed_won\narr: 1000\nclose_date: 2026-11-31'),
+      account('accounts/ae/open.md', 'name: Open\nstage: negotiation\narr: 1000\nclose_date: 2026-12-1x'),
+      account('accounts/ae/lost.md', 'name: Lost\nstage: closed_lost\narr: 1000\nclose_date: 2026-10-00'),
+    ];
+    const report = buildReport(accounts, team, q4, '2026-11-22');
+    assert.deepEqual([report.won, report.lost, report.forecast.deals], [[], [], []]);
+  });
+
+  it('gives a won or lost deal\'s owner as text or null, as it does a renewal\'s', () => {
+    const accounts = [account('accounts/ae/won.md', 'name: Won\nstage: closed_won\nae: [dewi, lena]\narr: 1000\nclose_date: 2026-11-01')];
+    const report = buildReport(accounts, team, q4, '2026-11-22');
+    assert.equal(reportToJson(report).won[0].owner, null);
+    assert.match(reportToMarkdown(report), /\| Won \| 2026-11-01 \| 1,000 \|  \|/);
   });
 });
 

@@ -4,9 +4,9 @@
  * `output/reportFormats.ts` writes it as Markdown and CSV for people and spreadsheets.
  */
 import * as l10n from '@vscode/l10n';
-import { ownerOf, type Account } from '../model/account';
+import { aeOf, amOf, arrOf, closeDateOf, currencyOf, healthOf, ownerOf, type Account } from '../model/account';
 import type { CalendarDay } from '../model/calendarDay';
-import { type TeamConfig } from '../model/teamConfig';
+import { stageById, type TeamConfig } from '../model/teamConfig';
 import { opportunitiesOf, type Opportunity } from './opportunities';
 import { totalsOf, winProbability, type MoneyTotal } from './pipeline';
 import { inPeriod, yearOf, type Period } from '../model/period';
@@ -34,7 +34,7 @@ export interface Report {
 }
 
 export function buildReport(accounts: readonly Account[], config: TeamConfig, period: Period, today: CalendarDay): Report {
-  const stageOf = (account: Account) => config.stages.find((s) => s.id === account.stage);
+  const stageOf = (account: Account) => stageById(config, account.stage);
   const byStage = (id: string) => accounts.filter((a) => a.stage === id);
   const pipeline = config.stages.map((stage) => {
     const members = byStage(stage.id).filter((a) => a.role === stage.role);
@@ -43,14 +43,14 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
 
   // A deal counts as won in the period by its close_date: still in the won stage, or handed off since.
   const isWon = (a: Account) => (a.role === 'ae' ? stageOf(a)?.won === true : a.data.handoff !== undefined);
-  const won = accounts.filter((a) => isWon(a) && inPeriod(a.data.close_date, period));
-  const lost = accounts.filter((a) => a.role === 'ae' && stageOf(a)?.closed && !stageOf(a)?.won && inPeriod(a.data.close_date, period));
+  const won = accounts.filter((a) => isWon(a) && inPeriod(closeDateOf(a), period));
+  const lost = accounts.filter((a) => a.role === 'ae' && stageOf(a)?.closed && !stageOf(a)?.won && inPeriod(closeDateOf(a), period));
   const deals = accounts
-    .filter((a) => a.role === 'ae' && !stageOf(a)?.closed && inPeriod(a.data.close_date, period))
+    .filter((a) => a.role === 'ae' && !stageOf(a)?.closed && inPeriod(closeDateOf(a), period))
     .map((account) => ({ account, probability: winProbability(account, config) }));
   const allOpportunities = accounts.flatMap((a) => opportunitiesOf(a, config));
-  const expansion = allOpportunities.filter((o) => !config.stages.find((s) => s.id === o.stage)?.closed && inPeriod(o.closeDate, period));
-  const wonExpansion = allOpportunities.filter((o) => config.stages.find((s) => s.id === o.stage)?.won && inPeriod(o.closeDate, period));
+  const expansion = allOpportunities.filter((o) => !stageById(config, o.stage)?.closed && inPeriod(o.closeDate, period));
+  const wonExpansion = allOpportunities.filter((o) => stageById(config, o.stage)?.won && inPeriod(o.closeDate, period));
 
   const totals = new Map<string, Report['forecast']['totals'][number]>();
   const total = (currency: string) => {
@@ -58,14 +58,13 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
     totals.set(currency, existing);
     return existing;
   };
-  const arrOf = (a: Account) => (typeof a.data.arr === 'number' ? a.data.arr : 0);
-  const currencyOf = (a: Account) => (typeof a.data.currency === 'string' ? a.data.currency : '');
-  for (const a of won) total(currencyOf(a)).won += arrOf(a);
+  const value = (a: Account) => arrOf(a) ?? 0;
+  for (const a of won) total(currencyOf(a) ?? '').won += value(a);
   for (const o of wonExpansion) total(o.currency).won += o.value;
   for (const { account, probability } of deals) {
-    const t = total(currencyOf(account));
-    t.deals += arrOf(account);
-    t.dealsWeighted += (arrOf(account) * probability) / 100;
+    const t = total(currencyOf(account) ?? '');
+    t.deals += value(account);
+    t.dealsWeighted += (value(account) * probability) / 100;
   }
   for (const o of expansion) {
     const t = total(o.currency);
@@ -89,8 +88,8 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
       if (amount === undefined) return undefined;
       const attained =
         member.role === 'am'
-          ? wonExpansion.filter((o) => o.account.data.am === member.id).reduce((sum, o) => sum + o.value, 0)
-          : won.filter((a) => a.data.ae === member.id).reduce((sum, a) => sum + arrOf(a), 0);
+          ? wonExpansion.filter((o) => amOf(o.account) === member.id).reduce((sum, o) => sum + o.value, 0)
+          : won.filter((a) => aeOf(a) === member.id).reduce((sum, a) => sum + value(a), 0);
       return { person: member.id, role: member.role, region: member.region, quota: amount, attained, attainment: amount > 0 ? attained / amount : 0 };
     })
     .filter((q): q is NonNullable<typeof q> => q !== undefined);
@@ -100,8 +99,8 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
       const reasons: string[] = [];
       const renewal = renewalOf(account, config, today);
       if (renewal && needsAttention(renewal)) reasons.push(l10n.t('renewal: {0} (contract ends {1})', severityLabel(renewal.severity), renewal.contractEnd));
-      const health = account.data.health;
-      if (typeof health === 'number' && health <= 3 && !stageOf(account)?.closed) reasons.push(l10n.t('health {0}/10', health));
+      const health = healthOf(account);
+      if (health !== undefined && health <= 3 && !stageOf(account)?.closed) reasons.push(l10n.t('health {0}/10', health));
       const stale = staleContactOf(account, config, today);
       if (stale) reasons.push(l10n.t('no contact for {0} days', stale.days));
       const step = overdueStepOf(account, config, today);
@@ -128,18 +127,18 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
 /** The report as JSON: snake_case keys, accounts by file and name, numbers as numbers. */
 export function reportToJson(report: Report) {
   const ref = (a: Account) => ({ file: a.file, name: a.name });
-  const money = (a: Account) => ({ currency: typeof a.data.currency === 'string' ? a.data.currency : '', value: typeof a.data.arr === 'number' ? a.data.arr : 0 });
+  const money = (a: Account) => ({ currency: currencyOf(a) ?? '', value: arrOf(a) ?? 0 });
   return {
     period: report.period,
     today: report.today,
     pipeline: report.pipeline,
     forecast: {
-      deals: report.forecast.deals.map(({ account, probability }) => ({ ...ref(account), stage: account.stage, close_date: account.data.close_date, ...money(account), probability })),
+      deals: report.forecast.deals.map(({ account, probability }) => ({ ...ref(account), stage: account.stage, close_date: closeDateOf(account), ...money(account), probability })),
       expansion: report.forecast.expansion.map((o) => ({ ...ref(o.account), type: o.type, title: o.title, stage: o.stage, close_date: o.closeDate, currency: o.currency, value: o.value, probability: o.probability })),
       totals: report.forecast.totals.map((t) => ({ currency: t.currency, won: t.won, deals: t.deals, deals_weighted: t.dealsWeighted, expansion: t.expansion, expansion_weighted: t.expansionWeighted, forecast: t.forecast })),
     },
-    won: report.won.map((a) => ({ ...ref(a), close_date: a.data.close_date, owner: a.data.ae ?? null, ...money(a) })),
-    lost: report.lost.map((a) => ({ ...ref(a), close_date: a.data.close_date, owner: a.data.ae ?? null, ...money(a) })),
+    won: report.won.map((a) => ({ ...ref(a), close_date: closeDateOf(a), owner: aeOf(a) ?? null, ...money(a) })),
+    lost: report.lost.map((a) => ({ ...ref(a), close_date: closeDateOf(a), owner: aeOf(a) ?? null, ...money(a) })),
     renewals: report.renewals.map((r) => ({ ...ref(r.account), contract_end: r.contractEnd, severity: r.severity, owner: ownerOf(r.account) ?? null, ...money(r.account) })),
     quota: report.quota.map((q) => ({ person: q.person, role: q.role ?? null, region: q.region ?? null, quota: q.quota, attained: q.attained, attainment: Math.round(q.attainment * 1000) / 1000 })),
     key_accounts: report.keyAccounts.map((k) => ({ rank: k.rank, ...ref(k.account), score: k.score, criteria: Object.fromEntries(k.criteria.map((c) => [c.name, c.score ?? null])) })),

@@ -1,14 +1,14 @@
 /** The report for people (Markdown, every value through `markdownText`) and for spreadsheets (one CSV table, a row per item, by section). */
 import * as l10n from '@vscode/l10n';
-import { ownerOf, type Account } from '../model/account';
+import { aeOf, amOf, arrOf, closeDateOf, currencyOf, ownerOf, type Account } from '../model/account';
 import { toCsv, type CsvValue } from './csv';
 import { markdownText } from './markdown';
-import { formatMoney } from '../model/money';
+import { formatArr, formatMoney } from '../model/money';
 import type { MoneyTotal } from '../insight/pipeline';
 import type { Report } from '../insight/report';
 import { severityLabel } from '../insight/renewal';
 
-const money = (a: Account) => (typeof a.data.arr === 'number' ? formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : '') : '—');
+const money = (a: Account) => formatArr(a) ?? '—';
 const sums = (totals: readonly { currency: string; value: number }[]) => (totals.length === 0 ? '—' : totals.map((t) => formatMoney(t.value, t.currency)).join(' + '));
 /** A table cell: text, or text in bold. Every one is written with `markdownText`, so no value adds a cell, a line or markup (the headers are the report's own words). */
 type Cell = string | { strong: string };
@@ -38,13 +38,13 @@ export function reportToMarkdown(report: Report): string {
     ),
   );
   out.push(`## ${l10n.t('Deals closing in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value'), l10n.t('Probability'), l10n.t('Owner')], report.forecast.deals.map(({ account, probability }) => [account.name, account.stage ?? '', String(account.data.close_date ?? ''), money(account), `${probability}%`, String(account.data.ae ?? '')])));
+  out.push(table([l10n.t('Account'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value'), l10n.t('Probability'), l10n.t('Owner')], report.forecast.deals.map(({ account, probability }) => [account.name, account.stage ?? '', closeDateOf(account) ?? '', money(account), `${probability}%`, aeOf(account) ?? ''])));
   out.push(`## ${l10n.t('Expansion closing in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Type'), l10n.t('Opportunity'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value')], report.forecast.expansion.map((o) => [o.account.name, o.type, o.title, o.stage, o.closeDate ?? '', formatMoney(o.value, o.currency)])));
   out.push(`## ${l10n.t('Won in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.won.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.won.map((a) => [a.name, closeDateOf(a) ?? '', money(a), aeOf(a) ?? ''])));
   out.push(`## ${l10n.t('Lost in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [a.name, String(a.data.close_date ?? ''), money(a), String(a.data.ae ?? '')])));
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [a.name, closeDateOf(a) ?? '', money(a), aeOf(a) ?? ''])));
   out.push(`## ${l10n.t('Renewals due in {0}', markdownText(period.id))}`, '');
   out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [r.account.name, r.contractEnd, severityLabel(r.severity), money(r.account), ownerOf(r.account) ?? ''])));
   out.push(`## ${l10n.t('Quota attainment')}`, '');
@@ -62,14 +62,18 @@ export function reportToMarkdown(report: Report): string {
  */
 export function reportToCsv(report: Report): string {
   const rows: CsvValue[][] = [['section', 'account', 'file', 'detail', 'date', 'currency', 'value', 'weighted', 'probability_or_score', 'owner']];
-  const currency = (a: Account) => (typeof a.data.currency === 'string' ? a.data.currency : '');
-  const arr = (a: Account) => (typeof a.data.arr === 'number' ? a.data.arr : '');
+  const currency = (a: Account) => currencyOf(a) ?? '';
+  const arr = (a: Account) => arrOf(a) ?? '';
   for (const p of report.pipeline) for (const t of p.totals.length > 0 ? p.totals : [{ currency: '', value: 0, weighted: 0 }]) rows.push(['pipeline', '', '', `${p.stage} (${p.role}, ${p.count})`, '', t.currency, t.value, p.role === 'ae' ? t.weighted : '', '', '']);
   for (const t of report.forecast.totals) rows.push(['forecast', '', '', 'won + weighted deals + weighted expansion', report.period.id, t.currency, t.forecast, '', '', '']);
-  for (const { account, probability } of report.forecast.deals) rows.push(['deal', account.name, account.file, account.stage, account.data.close_date as string, currency(account), arr(account), typeof account.data.arr === 'number' ? (account.data.arr * probability) / 100 : '', probability, account.data.ae as string]);
-  for (const o of report.forecast.expansion) rows.push(['expansion', o.account.name, o.account.file, `${o.type}: ${o.title} (${o.stage})`, o.closeDate, o.currency, o.value, (o.value * o.probability) / 100, o.probability, o.account.data.am as string]);
-  for (const a of report.won) rows.push(['won', a.name, a.file, a.stage, a.data.close_date as string, currency(a), arr(a), '', '', a.data.ae as string]);
-  for (const a of report.lost) rows.push(['lost', a.name, a.file, a.stage, a.data.close_date as string, currency(a), arr(a), '', '', a.data.ae as string]);
+  const weighted = (a: Account, probability: number) => {
+    const value = arrOf(a);
+    return value === undefined ? '' : (value * probability) / 100;
+  };
+  for (const { account, probability } of report.forecast.deals) rows.push(['deal', account.name, account.file, account.stage, closeDateOf(account), currency(account), arr(account), weighted(account, probability), probability, aeOf(account)]);
+  for (const o of report.forecast.expansion) rows.push(['expansion', o.account.name, o.account.file, `${o.type}: ${o.title} (${o.stage})`, o.closeDate, o.currency, o.value, (o.value * o.probability) / 100, o.probability, amOf(o.account)]);
+  for (const a of report.won) rows.push(['won', a.name, a.file, a.stage, closeDateOf(a), currency(a), arr(a), '', '', aeOf(a)]);
+  for (const a of report.lost) rows.push(['lost', a.name, a.file, a.stage, closeDateOf(a), currency(a), arr(a), '', '', aeOf(a)]);
   for (const r of report.renewals) rows.push(['renewal', r.account.name, r.account.file, r.severity, r.contractEnd, currency(r.account), arr(r.account), '', '', ownerOf(r.account)]);
   for (const q of report.quota) rows.push(['quota', '', '', `${q.person} (${q.role ?? ''}${q.region ? `, ${q.region}` : ''})`, report.period.id, '', q.attained, q.quota, Math.round(q.attainment * 1000) / 1000, q.person]);
   for (const k of report.keyAccounts) rows.push(['key_account', k.account.name, k.account.file, k.criteria.map((c) => `${c.name}=${c.score ?? ''}`).join('; '), '', currency(k.account), arr(k.account), '', k.score, ownerOf(k.account)]);
