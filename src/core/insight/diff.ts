@@ -4,12 +4,12 @@
  * value changes. Pure: the caller reads the two revisions (git) and names the renames.
  */
 import * as l10n from '@vscode/l10n';
-import { type Account } from '../model/account';
+import { arrOf, currencyOf, type Account } from '../model/account';
 import { readAccount } from '../read/accountRead';
 import type { TeamConfig } from '../model/teamConfig';
 import { moveToRole } from '../edit/handoff';
 import { markdownCode, markdownText } from '../output/markdown';
-import { formatMoney } from '../model/money';
+import { formatArr, formatMoney } from '../model/money';
 import type { Role } from '../model/stage';
 
 export interface RevisionFile {
@@ -69,9 +69,9 @@ export function diffAccounts(before: readonly RevisionFile[], after: readonly Re
     } else if (counterpart.stage !== account.stage) {
       result.stageChanges.push({ file: newFile, name: counterpart.name, from: account.stage, to: counterpart.stage });
     }
-    const [a, b] = [account.data.arr, counterpart.data.arr];
-    if (typeof a === 'number' && typeof b === 'number' && a !== b) {
-      result.valueChanges.push({ file: newFile, name: counterpart.name, currency: typeof counterpart.data.currency === 'string' ? counterpart.data.currency : '', from: a, to: b });
+    const [a, b] = [arrOf(account), arrOf(counterpart)];
+    if (a !== undefined && b !== undefined && a !== b) {
+      result.valueChanges.push({ file: newFile, name: counterpart.name, currency: currencyOf(counterpart) ?? '', from: a, to: b });
     }
   }
   for (const [file, account] of next) if (!matched.has(file)) result.added.push(account);
@@ -85,7 +85,7 @@ export function diffAccounts(before: readonly RevisionFile[], after: readonly Re
 }
 
 export function diffToJson(diff: AccountDiff) {
-  const summary = (a: Account) => ({ file: a.file, name: a.name, stage: a.stage ?? null, role: a.role, arr: typeof a.data.arr === 'number' ? a.data.arr : null, currency: typeof a.data.currency === 'string' ? a.data.currency : null });
+  const summary = (a: Account) => ({ file: a.file, name: a.name, stage: a.stage ?? null, role: a.role, arr: arrOf(a) ?? null, currency: currencyOf(a) ?? null });
   return {
     // SPEC.md's shape exactly: the direction shows in the paths (ae/ → am/ or back).
     handoffs: diff.handoffs.map(({ from, to, name }) => ({ from, to, name })),
@@ -100,9 +100,14 @@ export function diffToJson(diff: AccountDiff) {
 export function pipelineDelta(diff: AccountDiff): Map<string, number> {
   const delta = new Map<string, number>();
   const add = (currency: string, amount: number) => delta.set(currency, (delta.get(currency) ?? 0) + amount);
-  const currencyOf = (a: Account) => (typeof a.data.currency === 'string' ? a.data.currency : '');
-  for (const a of diff.added) if (typeof a.data.arr === 'number') add(currencyOf(a), a.data.arr);
-  for (const a of diff.removed) if (typeof a.data.arr === 'number') add(currencyOf(a), -a.data.arr);
+  for (const a of diff.added) {
+    const arr = arrOf(a);
+    if (arr !== undefined) add(currencyOf(a) ?? '', arr);
+  }
+  for (const a of diff.removed) {
+    const arr = arrOf(a);
+    if (arr !== undefined) add(currencyOf(a) ?? '', -arr);
+  }
   for (const v of diff.valueChanges) add(v.currency, v.to - v.from);
   return delta;
 }
@@ -132,7 +137,10 @@ export function diffToMarkdown(diff: AccountDiff, base: string, head: string): s
   const list = (title: string, accounts: Account[]) => {
     if (accounts.length === 0) return;
     out.push(`#### ${title}`, '');
-    for (const a of accounts) out.push(`- **${markdownText(a.name)}** (${a.stage === undefined ? l10n.t('no stage') : markdownText(a.stage)}${typeof a.data.arr === 'number' ? `, ${markdownText(formatMoney(a.data.arr, typeof a.data.currency === 'string' ? a.data.currency : ''))}` : ''}) ${markdownCode(a.file)}`);
+    for (const a of accounts) {
+      const arr = formatArr(a);
+      out.push(`- **${markdownText(a.name)}** (${a.stage === undefined ? l10n.t('no stage') : markdownText(a.stage)}${arr === undefined ? '' : `, ${markdownText(arr)}`}) ${markdownCode(a.file)}`);
+    }
     out.push('');
   };
   list(l10n.t('New accounts'), diff.added);

@@ -1,6 +1,6 @@
 /** Filtering and ordering accounts the way a pipeline reads: stage order, then name. */
 import * as l10n from '@vscode/l10n';
-import { arrOf, currencyOf, ownerOf, probabilityOf, tagsOf, type Account } from '../model/account';
+import { aeOf, amOf, arrOf, currencyOf, nextStepOf, ownerOf, probabilityOf, regionOf, tagsOf, type Account } from '../model/account';
 import { stageById, type TeamConfig } from '../model/teamConfig';
 import type { Role, Stage } from '../model/stage';
 
@@ -18,12 +18,12 @@ export function matchesFilter(account: Account, filter: AccountFilter): boolean 
   const anyOf = (wanted: readonly string[] | undefined, actual: readonly string[]) =>
     !wanted || wanted.length === 0 || wanted.some((w) => actual.some((a) => same(w, a)));
   const owner = ownerOf(account);
-  const region = account.data.region;
+  const region = regionOf(account);
   return (
     anyOf(filter.stages, account.stage ? [account.stage] : []) &&
     anyOf(filter.roles, [account.role]) &&
     anyOf(filter.owners, owner ? [owner, owner.split('@')[0]] : []) &&
-    anyOf(filter.regions, typeof region === 'string' ? [region] : []) &&
+    anyOf(filter.regions, region !== undefined ? [region] : []) &&
     anyOf(filter.tags, tagsOf(account))
   );
 }
@@ -125,7 +125,7 @@ export function groupAccounts(accounts: readonly Account[], config: TeamConfig, 
   const keyOf = (account: Account): string => {
     if (groupBy === 'stage') return account.stage ?? '';
     if (groupBy === 'owner') return ownerOf(account) ?? '';
-    return typeof account.data.region === 'string' ? account.data.region : '';
+    return regionOf(account) ?? '';
   };
   for (const account of accounts) {
     const key = keyOf(account);
@@ -153,8 +153,7 @@ export function groupAccounts(accounts: readonly Account[], config: TeamConfig, 
 export function matchesText(account: Account, text: string): boolean {
   const needle = text.trim().toLocaleLowerCase();
   if (needle === '') return true;
-  const { data } = account;
-  const haystack = [account.name, account.file, account.stage, data.ae, data.am, data.region, data.segment, data.next_step, ...tagsOf(account)]
+  const haystack = [account.name, account.file, account.stage, aeOf(account), amOf(account), regionOf(account), account.data.segment, nextStepOf(account), ...tagsOf(account)]
     .filter((v): v is string => typeof v === 'string')
     .join('\n')
     .toLocaleLowerCase();

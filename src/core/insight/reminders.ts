@@ -3,9 +3,9 @@
  * never errors, so the calendar never fails a build. Computed from the index for a given day.
  */
 import * as l10n from '@vscode/l10n';
-import type { Account } from '../model/account';
-import { daysBetween, isCalendarDay, type CalendarDay } from '../model/calendarDay';
-import type { TeamConfig } from '../model/teamConfig';
+import { lastContactOf, nextStepDateOf, nextStepOf, type Account } from '../model/account';
+import { daysBetween, type CalendarDay } from '../model/calendarDay';
+import { stageById, type TeamConfig } from '../model/teamConfig';
 import type { Problem, ProblemCode, Severity } from '../model/problem';
 import { describeRenewal, relativeDays, renewalOf, type RenewalSeverity } from './renewal';
 
@@ -24,8 +24,8 @@ export interface StaleContact {
 
 /** No contact for longer than `contact.stale_days`, on an account still in an open stage. */
 export function staleContactOf(account: Account, config: TeamConfig, today: CalendarDay): StaleContact | undefined {
-  const last = account.data.last_contact;
-  if (!isCalendarDay(last) || isClosed(account, config)) return undefined;
+  const last = lastContactOf(account);
+  if (last === undefined || isClosed(account, config)) return undefined;
   const days = daysBetween(last, today);
   return days > config.contact.staleDays ? { lastContact: last, days } : undefined;
 }
@@ -38,10 +38,10 @@ export interface OverdueStep {
 
 /** A `next_step_date` in the past, on an account still in an open stage. */
 export function overdueStepOf(account: Account, config: TeamConfig, today: CalendarDay): OverdueStep | undefined {
-  const date = account.data.next_step_date;
-  if (!isCalendarDay(date) || isClosed(account, config)) return undefined;
+  const date = nextStepDateOf(account);
+  if (date === undefined || isClosed(account, config)) return undefined;
   const daysLate = daysBetween(date, today);
-  const step = typeof account.data.next_step === 'string' ? account.data.next_step : undefined;
+  const step = nextStepOf(account);
   return daysLate > 0 ? { step, date, daysLate } : undefined;
 }
 
@@ -70,5 +70,5 @@ export function remindersOf(account: Account, config: TeamConfig, today: Calenda
 }
 
 function isClosed(account: Account, config: TeamConfig): boolean {
-  return config.stages.find((s) => s.id === account.stage)?.closed === true;
+  return stageById(config, account.stage)?.closed === true;
 }

@@ -1,7 +1,7 @@
 /** Renewal dates and urgency, exactly as SPEC.md defines them. */
 import * as l10n from '@vscode/l10n';
-import type { Account } from '../model/account';
-import { addDays, daysBetween, isCalendarDay, type CalendarDay } from '../model/calendarDay';
+import { contractEndOf, type Account } from '../model/account';
+import { addDays, daysBetween, type CalendarDay } from '../model/calendarDay';
 import type { TeamConfig } from '../model/teamConfig';
 
 export type RenewalSeverity = 'overdue' | 'notice-passed' | 'critical' | 'warning' | 'info' | 'ok';
@@ -48,8 +48,8 @@ export interface Renewal {
  */
 export function renewalOf(account: Account, config: TeamConfig, today: CalendarDay): Renewal | undefined {
   if (account.role !== 'am') return undefined;
-  const contractEnd = account.data.contract_end;
-  if (!isCalendarDay(contractEnd)) return undefined;
+  const contractEnd = contractEndOf(account);
+  if (contractEnd === undefined) return undefined;
   const rules = rulesOf(config);
   if (account.stage !== undefined && rules.closedStages.has(account.stage)) return undefined;
   const own = account.data.notice_days;

@@ -3,8 +3,8 @@
  * `scores:`), not by revenue alone. A criterion the account has not scored counts as 0, so a
  * half-scored account cannot outrank a fully scored one.
  */
-import type { Account } from '../model/account';
-import type { TeamConfig } from '../model/teamConfig';
+import { arrOf, type Account } from '../model/account';
+import { stageById, type TeamConfig } from '../model/teamConfig';
 
 export interface ScoredAccount {
   account: Account;
@@ -38,11 +38,12 @@ export function rankAccounts(accounts: Iterable<Account>, config: TeamConfig): S
   const scored: Omit<ScoredAccount, 'rank' | 'key'>[] = [];
   for (const account of accounts) {
     // Lost deals and churned customers are not key accounts, however they once scored.
-    if (config.stages.some((s) => s.id === account.stage && s.closed && !s.won)) continue;
+    const stage = stageById(config, account.stage);
+    if (stage?.closed && !stage.won) continue;
     const result = scoreOf(account, config);
     if (result) scored.push(result);
   }
-  const arr = (a: Account) => (typeof a.data.arr === 'number' ? a.data.arr : 0);
+  const arr = (a: Account) => arrOf(a) ?? 0;
   scored.sort((a, b) => b.score - a.score || arr(b.account) - arr(a.account) || a.account.name.localeCompare(b.account.name));
   return scored.map((entry, index) => ({ ...entry, rank: index + 1, key: index < config.scoring.keyAccounts }));
 }
