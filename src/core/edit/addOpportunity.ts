@@ -1,7 +1,7 @@
 /** Expansion of a customer: an upsell (a bigger plan) or a cross-sell (another product) in `opportunities:`. */
 import * as l10n from '@vscode/l10n';
 import { isCalendarDay, type CalendarDay } from '../model/calendarDay';
-import type { TeamConfig } from '../model/teamConfig';
+import { stageById, stagesOf, type TeamConfig } from '../model/teamConfig';
 import { EditRefused, type EditPlan, type EditTarget } from './editPlan';
 import { verifyEdit } from './editVerify';
 import { appendListItem, readFrontMatterSource } from './frontMatterEdit';
@@ -20,8 +20,8 @@ export function planAddOpportunity(target: EditTarget, opportunity: NewOpportuni
   const title = opportunity.title.trim();
   if (title === '' || /[\r\n]/.test(title)) throw new EditRefused(l10n.t('give the opportunity a one-line title'));
   if (!Number.isFinite(opportunity.value) || opportunity.value < 0) throw new EditRefused(l10n.t('the value must be a number, 0 or more'));
-  const stage = config.stages.find((s) => s.id === opportunity.stage);
-  if (!stage || stage.role !== 'ae') throw new EditRefused(l10n.t("an opportunity's stage must be one of the AE stages: {0}", config.stages.filter((s) => s.role === 'ae').map((s) => s.id).join(', ')));
+  const stage = stageById(config, opportunity.stage);
+  if (!stage || stage.role !== 'ae') throw new EditRefused(l10n.t("an opportunity's stage must be one of the AE stages: {0}", stagesOf(config, 'ae').map((s) => s.id).join(', ')));
   if (!isCalendarDay(opportunity.closeDate)) throw new EditRefused(l10n.t('the close date must be a calendar day written YYYY-MM-DD'));
   const source = readFrontMatterSource(target.text);
   const item: [string, string | number][] = [

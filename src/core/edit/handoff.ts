@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { CalendarDay } from '../model/calendarDay';
-import { roleFolder, type TeamConfig } from '../model/teamConfig';
+import { roleFolder, stageById, stagesOf, type TeamConfig } from '../model/teamConfig';
 import { EditRefused, unchangedPlan, type EditPlan, type EditTarget } from './editPlan';
 import { verifyEdit } from './editVerify';
 import { appendToBody, readFrontMatterSource, setBlock, setScalar, valueOf } from './frontMatterEdit';
@@ -132,13 +132,13 @@ export function fillTemplate(template: string, fields: Record<string, string>): 
 }
 
 function findStage(id: string, config: TeamConfig): Stage {
-  const stage = config.stages.find((s) => s.id === id);
+  const stage = stageById(config, id);
   if (!stage) throw new EditRefused(l10n.t("'{0}' is not a stage of this team; stages are: {1}", id, config.stages.map((s) => s.id).join(', ')));
   return stage;
 }
 
 function defaultHandbackStage(config: TeamConfig): Stage {
-  const aeStages = config.stages.filter((s) => s.role === 'ae');
+  const aeStages = stagesOf(config, 'ae');
   const index = aeStages.findIndex((s) => s.id === config.handoff.from);
   const before = aeStages.slice(0, index === -1 ? aeStages.length : index).reverse().find((s) => !s.closed);
   return before ?? aeStages[0];

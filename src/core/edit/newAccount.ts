@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { readAccount } from '../read/accountRead';
 import type { CalendarDay } from '../model/calendarDay';
-import { roleFolder, type TeamConfig } from '../model/teamConfig';
+import { roleFolder, stagesOf, type TeamConfig } from '../model/teamConfig';
 import { EditRefused } from './editPlan';
 import { sameData } from './editVerify';
 import { splitFrontMatter } from '../read/frontMatter';
@@ -50,7 +50,7 @@ export function planNewAccount(name: string, today: CalendarDay, config: TeamCon
   const trimmed = name.trim();
   const base = accountFileName(trimmed);
   if (base === '' || /[\r\n]/.test(trimmed)) throw new EditRefused(l10n.t('type the company name, on one line'));
-  const stage = config.stages.find((s) => s.role === 'ae')!.id;
+  const stage = stagesOf(config, 'ae')[0].id;
   const file = `${roleFolder(config, 'ae')}/${base}.md`;
   const text = fillAccountTemplate(template?.replace(/^\ufeff/, '') ?? STARTER, { name: trimmed, stage, date: today });
   const { account } = readAccount(file, 'ae', text, config);

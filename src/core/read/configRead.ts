@@ -1,7 +1,7 @@
 /** Reads `.handoff.yml` into a TeamConfig: the defaults, overridden key by key, and the file's own problems. */
 import * as l10n from '@vscode/l10n';
 import { LineCounter, parseDocument } from 'yaml';
-import { CONFIG_FILE, defaultConfig, type TeamConfig, type TeamMember } from '../model/teamConfig';
+import { CONFIG_FILE, defaultConfig, stageById, stagesOf, type TeamConfig, type TeamMember } from '../model/teamConfig';
 import type { Problem, ProblemCode, Severity } from '../model/problem';
 import { isRecord } from '../model/record';
 import type { Role, Stage } from '../model/stage';
@@ -161,9 +161,9 @@ function readHandoff(value: unknown, config: TeamConfig, report: Complain) {
   const stageOf = (key: 'from' | 'to', role: Role) => {
     const id = value[key];
     if (id === undefined) return;
-    const found = config.stages.find((s) => s.id === id);
+    const found = stageById(config, id);
     if (!found || found.role !== role) {
-      report(['handoff', key], l10n.t("'handoff.{0}' must be one of the {1} stages: {2}", key, role.toUpperCase(), config.stages.filter((s) => s.role === role).map((s) => s.id).join(', ')));
+      report(['handoff', key], l10n.t("'handoff.{0}' must be one of the {1} stages: {2}", key, role.toUpperCase(), stagesOf(config, role).map((s) => s.id).join(', ')));
       return;
     }
     config.handoff[key] = found.id;

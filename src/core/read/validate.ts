@@ -1,7 +1,7 @@
 /** The rules an account's front-matter must follow. Findings name a YAML path; `account.ts` turns paths into lines. */
 import * as l10n from '@vscode/l10n';
 import { isCalendarDay } from '../model/calendarDay';
-import { roleFolder, type TeamConfig } from '../model/teamConfig';
+import { roleFolder, stageById, stagesOf, type TeamConfig } from '../model/teamConfig';
 import { isRecord } from '../model/record';
 import type { YamlPath } from './locate';
 import type { Problem, ProblemCode, Severity } from '../model/problem';
@@ -67,7 +67,7 @@ export function validateAccount(data: Record<string, unknown>, role: Role, confi
     checkNumber(opportunity, [...path, 'value'], findings, { min: 0 });
     checkDate(opportunity, [...path, 'close_date'], findings);
     if (typeof opportunity.stage === 'string') {
-      const stage = config.stages.find((s) => s.id === opportunity.stage);
+      const stage = stageById(config, opportunity.stage);
       if (!stage || stage.role !== 'ae') {
         error([...path, 'stage'], 'unknown-stage', l10n.t("an opportunity's stage must be one of the AE stages: {0}", stageIds(config, 'ae')));
       }
@@ -81,9 +81,9 @@ export function validateAccount(data: Record<string, unknown>, role: Role, confi
 }
 
 function validateStage(id: string, role: Role, config: TeamConfig): Finding[] {
-  const stage = config.stages.find((s) => s.id === id);
+  const stage = stageById(config, id);
   if (!stage) {
-    const suggestion = closestStage(id, config.stages.filter((s) => s.role === role)) ?? closestStage(id, config.stages);
+    const suggestion = closestStage(id, stagesOf(config, role)) ?? closestStage(id, config.stages);
     return [
       {
         path: ['stage'],
@@ -167,7 +167,7 @@ function checkList(data: Record<string, unknown>, key: string, findings: Finding
 }
 
 function stageIds(config: TeamConfig, role: Role): string {
-  return config.stages.filter((s) => s.role === role).map((s) => s.id).join(', ');
+  return stagesOf(config, role).map((s) => s.id).join(', ');
 }
 
 function describe(value: unknown): string {
