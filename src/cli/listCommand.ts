@@ -1,9 +1,9 @@
 /** `handoff list`: the accounts, filtered, in pipeline order. */
-import { ownerOf, type Account } from '../core/model/account';
+import { ownerOf, regionOf, type Account } from '../core/model/account';
 import { matchesFilter, sortByPipeline, type AccountFilter } from '../core/insight/pipeline';
 import type { Role } from '../core/model/stage';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
-import { formatMoney } from '../core/model/money';
+import { formatArr } from '../core/model/money';
 import { formatTable, truncate } from './table';
 
 export const LIST_HELP = `Usage: handoff list [--stage S] [--role ae|am] [--owner O] [--region R] [--tag T] [options]
@@ -58,14 +58,13 @@ function accountToJson(account: Account): Record<string, unknown> {
 }
 
 function accountRow(account: Account): string[] {
-  const region = account.data.region;
   return [
     truncate(account.name, 36),
     account.stage ?? '',
     account.role.toUpperCase(),
     ownerOf(account) ?? '',
-    typeof region === 'string' ? region : '',
-    typeof account.data.arr === 'number' ? formatMoney(account.data.arr, typeof account.data.currency === 'string' ? account.data.currency : '') : '',
+    regionOf(account) ?? '',
+    formatArr(account) ?? '',
     account.file,
   ];
 }

@@ -1,5 +1,5 @@
 /** `handoff renewals`: AM contracts by urgency, as of --today. */
-import { formatMoney } from '../core/model/money';
+import { formatArr } from '../core/model/money';
 import { ownerOf } from '../core/model/account';
 import { renewalsOf, type Renewal } from '../core/insight/renewal';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
@@ -52,14 +52,13 @@ function renewalToJson(renewal: Renewal) {
 }
 
 function renewalRow(renewal: Renewal): string[] {
-  const { data } = renewal.account;
   return [
     renewal.severity,
     truncate(renewal.account.name, 32),
     renewal.contractEnd,
     String(renewal.daysLeft),
     renewal.noticeDeadline,
-    typeof data.arr === 'number' ? formatMoney(data.arr, typeof data.currency === 'string' ? data.currency : '') : '',
+    formatArr(renewal.account) ?? '',
     ownerOf(renewal.account) ?? '',
     renewal.account.file,
   ];

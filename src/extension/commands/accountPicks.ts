@@ -81,7 +81,7 @@ export async function pickStage(stages: readonly Stage[], current: string | unde
 }
 
 /** A person of the team roster with that role (same region first), or whatever e-mail the user types. */
-export function pickPerson(folder: AccountFolder, role: Role, region: unknown, title: string): Promise<string | undefined> {
+export function pickPerson(folder: AccountFolder, role: Role, region: string | undefined, title: string): Promise<string | undefined> {
   const members = folder.store.config.team
     .filter((member) => member.role === role)
     .sort((a, b) => Number(b.region === region) - Number(a.region === region) || a.id.localeCompare(b.id));

@@ -1,6 +1,7 @@
 /** Add Upsell / Cross-sell…: an expansion opportunity on a customer (AM) account. */
 import * as vscode from 'vscode';
 import { addDays, isCalendarDay } from '../../core/model/calendarDay';
+import { stagesOf } from '../../core/model/teamConfig';
 import { EditRefused } from '../../core/edit/editPlan';
 import { planAddOpportunity, type NewOpportunity } from '../../core/edit/addOpportunity';
 import { applyPlan, readEditTarget } from '../workspace/accountEdits';
@@ -15,7 +16,7 @@ export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar
     try {
       const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Add expansion to which customer?'));
       if (!ref) return undefined;
-      const opportunity = isOpportunity(given) ? given : await askOpportunity(ref.account.name, ref.folder.store.config.stages.filter((s) => s.role === 'ae' && !s.closed), calendar.today);
+      const opportunity = isOpportunity(given) ? given : await askOpportunity(ref.account.name, stagesOf(ref.folder.store.config, 'ae').filter((s) => !s.closed), calendar.today);
       if (!opportunity) return undefined;
       const read = await readEditTarget(ref.folder, ref.account.file);
       return await applyPlan(ref.folder, planAddOpportunity(read.target, opportunity, ref.folder.store.config), read);

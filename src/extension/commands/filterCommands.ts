@@ -1,6 +1,6 @@
 /** The Pipeline view's title-bar commands: filter by owner, region, tag or text; clear; group by. */
 import * as vscode from 'vscode';
-import { ownerOf, tagsOf, type Account } from '../../core/model/account';
+import { ownerOf, regionOf, tagsOf, type Account } from '../../core/model/account';
 import type { GroupBy } from '../../core/insight/pipeline';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { FilterState, PipelineFilter } from '../views/pipelineFilter';
@@ -18,7 +18,7 @@ export function registerFilterCommands(workspaces: AccountWorkspaces, filter: Pi
   };
   // Each takes an optional value, so a keybinding or another extension can filter without a prompt.
   const byOwner = async (value?: unknown) => (typeof value === 'string' ? filter.set({ owner: value }) : pickValue('owner', values((a) => [ownerOf(a) ?? ''].filter(Boolean))));
-  const byRegion = async (value?: unknown) => (typeof value === 'string' ? filter.set({ region: value }) : pickValue('region', values((a) => (typeof a.data.region === 'string' ? [a.data.region] : []))));
+  const byRegion = async (value?: unknown) => (typeof value === 'string' ? filter.set({ region: value }) : pickValue('region', values((a) => (regionOf(a) === undefined ? [] : [regionOf(a)!]))));
   const byTag = async (value?: unknown) => (typeof value === 'string' ? filter.set({ tag: value }) : pickValue('tag', values(tagsOf)));
   const byText = async (value?: unknown) => {
     const text = typeof value === 'string' ? value : await vscode.window.showInputBox({ title: vscode.l10n.t('Search accounts'), prompt: vscode.l10n.t('Name, owner, region, tag or next step'), value: filter.filter.text });

@@ -5,6 +5,8 @@ import { EditRefused } from '../../core/edit/editPlan';
 import { planHandback, planHandoff, planMove } from '../../core/edit/handoff';
 import { accountFileName, NEW_ACCOUNT_TEMPLATE, planNewAccount } from '../../core/edit/newAccount';
 import type { Stage } from '../../core/model/stage';
+import { regionOf } from '../../core/model/account';
+import { stageById, stagesOf } from '../../core/model/teamConfig';
 import { applyPlan, checkPath, readEditTarget, readTemplateFile } from '../workspace/accountEdits';
 import { pickAccount, pickPerson, pickStage, resolveAccount } from './accountPicks';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
@@ -40,8 +42,8 @@ export async function moveToStage(workspaces: AccountWorkspaces, arg: unknown, s
   if (!ref) return undefined;
   const { config } = ref.folder.store;
   const stage: Stage | undefined = stageId
-    ? config.stages.find((s) => s.id === stageId)
-    : await pickStage(config.stages.filter((s) => s.role === ref.account.role), ref.account.stage, vscode.l10n.t('Move {0} to…', ref.account.name));
+    ? stageById(config, stageId)
+    : await pickStage(stagesOf(config, ref.account.role), ref.account.stage, vscode.l10n.t('Move {0} to…', ref.account.name));
   if (!stage) {
     if (stageId) throw new EditRefused(vscode.l10n.t("'{0}' is not a stage of this team", stageId));
     return undefined;
@@ -63,7 +65,7 @@ export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: 
     if (answer !== anyway) return undefined;
     force = true;
   }
-  const am = to ?? (await pickPerson(ref.folder, 'am', ref.account.data.region, vscode.l10n.t('Hand off {0} to which AM?', ref.account.name)));
+  const am = to ?? (await pickPerson(ref.folder, 'am', regionOf(ref.account), vscode.l10n.t('Hand off {0} to which AM?', ref.account.name)));
   if (!am) return undefined;
   const read = await readEditTarget(ref.folder, ref.account.file);
   const template = await readTemplate(ref.folder);
@@ -77,7 +79,7 @@ export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: 
 export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?: string, reason?: string): Promise<vscode.Uri | undefined> {
   const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Hand back which account?'));
   if (!ref) return undefined;
-  const ae = to ?? (await pickPerson(ref.folder, 'ae', ref.account.data.region, vscode.l10n.t('Hand {0} back to which AE?', ref.account.name)));
+  const ae = to ?? (await pickPerson(ref.folder, 'ae', regionOf(ref.account), vscode.l10n.t('Hand {0} back to which AE?', ref.account.name)));
   if (!ae) return undefined;
   const why =
     reason ??

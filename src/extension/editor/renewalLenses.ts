@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
-import type { TeamConfig } from '../../core/model/teamConfig';
+import { stageById, type TeamConfig } from '../../core/model/teamConfig';
 import { overdueStepOf, staleContactOf } from '../../core/insight/reminders';
 import { describeRenewal, renewalOf, type RenewalSeverity } from '../../core/insight/renewal';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
@@ -26,7 +26,8 @@ const ICON: Record<RenewalSeverity, string> = {
 
 /** The id of the AM stage renewals move to, when the team has one called `renewal`. */
 function renewalStage(config: TeamConfig): string | undefined {
-  return config.stages.find((s) => s.role === 'am' && s.id === 'renewal')?.id;
+  const stage = stageById(config, 'renewal');
+  return stage?.role === 'am' ? stage.id : undefined;
 }
 
 class RenewalLensProvider implements vscode.CodeLensProvider {

@@ -1,9 +1,9 @@
 /** The Pipeline view: groups from the core, mapped to tree items. No grouping or filtering lives here. */
 import * as vscode from 'vscode';
-import { ownerOf, type Account } from '../../core/model/account';
+import { healthOf, ownerOf, type Account } from '../../core/model/account';
 import { daysBetween, isCalendarDay, type CalendarDay } from '../../core/model/calendarDay';
 import { markdownText } from '../../core/output/markdown';
-import { formatMoney } from '../../core/model/money';
+import { formatArr, formatMoney } from '../../core/model/money';
 import { groupAccounts, sortByPipeline, winProbability, type PipelineGroup } from '../../core/insight/pipeline';
 import { opportunitiesOf, type Opportunity } from '../../core/insight/opportunities';
 import { rankAccounts } from '../../core/insight/scoring';
@@ -154,8 +154,7 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
   item.resourceUri = uri;
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri] };
   const { data } = account;
-  const currency = typeof data.currency === 'string' ? data.currency : '';
-  const value = typeof data.arr === 'number' ? formatMoney(data.arr, currency, true) : undefined;
+  const value = formatArr(account, true);
   const when = account.role === 'ae' ? closeText(data.close_date) : renewalText(data.contract_end, today);
   item.description = [node.key ? vscode.l10n.t('★ key') : undefined, ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
   item.tooltip = tooltip(account, config);
@@ -188,8 +187,8 @@ function renewalText(contractEnd: unknown, today: CalendarDay): string | undefin
 
 /** Health for customers (AM), win probability for deals (AE). */
 function accountIcon(account: Account): vscode.ThemeIcon {
-  const health = account.data.health;
-  if (account.role === 'am' && typeof health === 'number') {
+  const health = healthOf(account);
+  if (account.role === 'am' && health !== undefined) {
     if (health >= 7) return new vscode.ThemeIcon('heart', new vscode.ThemeColor('charts.green'));
     if (health >= 4) return new vscode.ThemeIcon('heart', new vscode.ThemeColor('charts.yellow'));
     return new vscode.ThemeIcon('heart', new vscode.ThemeColor('charts.red'));
@@ -205,7 +204,7 @@ function tooltip(account: Account, config: AccountFolder['store']['config']): vs
     ['AE', text(data.ae)],
     ['AM', text(data.am)],
     [vscode.l10n.t('Region'), text(data.region)],
-    ['ARR', typeof data.arr === 'number' ? formatMoney(data.arr, text(data.currency) ?? '') : undefined],
+    ['ARR', formatArr(account)],
     [vscode.l10n.t('Probability'), account.role === 'ae' ? `${winProbability(account, config)}%` : undefined],
     [vscode.l10n.t('Close date'), text(data.close_date)],
     [vscode.l10n.t('Contract end'), text(data.contract_end)],

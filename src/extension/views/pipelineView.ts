@@ -3,6 +3,7 @@
  * active editor's account, and the context keys that menus and the welcome view use.
  */
 import * as vscode from 'vscode';
+import { stageById } from '../../core/model/teamConfig';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import type { PipelineFilter } from './pipelineFilter';
@@ -88,7 +89,7 @@ function dragAndDrop(): vscode.TreeDragAndDropController<PipelineNode> {
       if (!node || node.kind !== 'account' || !target) return;
       const stageId = target.kind === 'group' ? target.group.stage?.id : target.kind === 'folder' ? undefined : target.account.stage;
       if (!stageId || stageId === node.account.stage || target.folder !== node.folder) return;
-      const stage = node.folder.store.config.stages.find((s) => s.id === stageId);
+      const stage = stageById(node.folder.store.config, stageId);
       if (!stage) return;
       if (stage.role === node.account.role) await vscode.commands.executeCommand('handoff.moveToStage', node, stage.id);
       else await vscode.commands.executeCommand(stage.role === 'am' ? 'handoff.handOff' : 'handoff.handBack', node);

@@ -1,7 +1,7 @@
 /** The Renewals view (buckets by urgency) and the status-bar item that opens it when renewals need attention. */
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
-import { formatMoney } from '../../core/model/money';
+import { formatArr } from '../../core/model/money';
 import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../../core/insight/renewal';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
@@ -71,8 +71,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
     item.id = `renewal:${uri}`;
     item.resourceUri = uri;
-    const currency = typeof account.data.currency === 'string' ? account.data.currency : '';
-    const atStake = typeof account.data.arr === 'number' ? formatMoney(account.data.arr, currency, true) : undefined;
+    const atStake = formatArr(account, true);
     const when = renewal.daysLeft < 0 ? vscode.l10n.t('ended {0}', relativeDays(renewal.daysLeft)) : vscode.l10n.t('{0} days left', renewal.daysLeft);
     item.description = [when, atStake, renewal.autoRenew ? vscode.l10n.t('auto-renews') : undefined].filter(Boolean).join(' · ');
     item.tooltip = vscode.l10n.t('{name}: contract ends {end}, notice by {deadline} ({severity})', { name: account.name, end: renewal.contractEnd, deadline: renewal.noticeDeadline, severity: severityLabel(renewal.severity) });
