@@ -53,7 +53,7 @@ export function arrOf(account: Account): number | undefined {
   return finite(account.data.arr);
 }
 
-/** `currency`: the currency of `arr` and of the account's opportunities (`''` where a total needs a key). */
+/** `currency`: the currency of `arr` and of the account's opportunities (totals key a missing one as `''`). */
 export function currencyOf(account: Account): string | undefined {
   return text(account.data.currency);
 }
