@@ -9,11 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const root = path.resolve(__dirname, '..', '..', '..');
+// The test host's helpers are plain JavaScript in the source tree, loaded where they lie, not bundled.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { setup } = require(path.join(root, 'test', 'host', 'setup.js')) as { setup(): void };
 const { startCodeServer, launchChromium } = require(path.join(root, 'test', 'host', 'codeServer.js'));
 const { node24Bin, codeServerEntry } = require(path.join(root, 'test', 'host', 'paths.js'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const shots = path.join(root, '.cache', 'e2e');
 const results = { passed: 0, failed: 0 };

@@ -7,7 +7,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, Registry, parseRawGrammar, type IGrammar } from 'vscode-textmate';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the test host's plain-JS paths, loaded where they lie, not bundled
 const { codeServerDir } = require(path.join(root, 'test', 'host', 'paths.js'));
 const builtins = process.env.HANDOFF_VSCODE_EXTENSIONS_DIR ?? path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
 

@@ -54,8 +54,10 @@ export function readCsv(text: string): string[][] {
       i++;
       for (;;) {
         assert.ok(i < text.length, 'a quoted field is closed');
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') {
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
           i++;
           break;
         } else field += text[i++];
@@ -81,7 +83,7 @@ export function readCsv(text: string): string[][] {
 interface MarkdownIt {
   render(markdown: string): string;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it comes untyped, through @vscode/vsce
 const markdownIt = require('markdown-it') as (options: object) => MarkdownIt;
 const renderer = markdownIt({ html: true, linkify: false });
 
@@ -106,6 +108,7 @@ export function textOf(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 /**

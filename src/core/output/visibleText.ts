@@ -8,6 +8,7 @@
  * The CLI writes every string from data through it (the terminal's format); `markdown.ts` starts
  * from it.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it escapes
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 const NAMED = new Map([['\n', '\\n'], ['\r', '\\r'], ['\t', '\\t']]);

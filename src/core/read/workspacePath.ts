@@ -21,7 +21,7 @@ export function workspacePath(value: unknown, options: { workspace?: boolean } =
   if (typeof value !== 'string') return { problem: l10n.t('it is not text') };
   const trimmed = value.trim();
   if (trimmed === '') return { problem: l10n.t('it is empty') };
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   if (/[\u0000-\u001f\u007f]/u.test(trimmed)) return { problem: l10n.t('it holds a control character (such as NUL or a line break)') };
   const slashed = trimmed.split('\\').join('/');
   if (slashed.startsWith('/')) return { problem: l10n.t('it is an absolute path; write it relative to the workspace') };

@@ -1,0 +1,52 @@
+// Lint, and the layers' boundary as a rule: src/core is the product's logic, run by the extension (in a
+// desktop or a web extension host), the CLI and worker threads alike, so it imports neither `vscode` nor
+// Node; the CLI and src/node never reach into the extension. `npm run lint`; `npm test` runs it too, and
+// test/unit/lintBoundary.test.ts shows the rules refuse what they should.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const vscode = { name: 'vscode', message: 'Only src/extension talks to VS Code.' };
+const intoExtension = { regex: '^(\\.\\./)+extension(/|$)', message: 'src/extension builds on src/cli, src/node and src/core, never the other way.' };
+const withoutNode = 'src/core runs without Node (in a web extension host too): take what it needs through an interface.';
+const nodeBuiltins = builtinModules.map((name) => ({ name, message: withoutNode }));
+const nodeScheme = { regex: '^node:', message: withoutNode };
+const outOfCore = { regex: '^(\\.\\./)+(extension|cli|node)(/|$)', message: 'src/core depends on nothing outside it: the other layers build on it.' };
+
+/** The typed rule replaces the base one: it also sees `import x = require(...)` and `export ... from`. */
+const restrictImports = (paths, patterns) => ({
+  'no-restricted-imports': 'off',
+  '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', '.cache/', '.vscode-test/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    // A disable comment that no longer silences anything is stale: say so, and fail.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  {
+    // The tests match YAML and tables with their indentation written out (`/\n  date: /`), which reads
+    // as the file does; `/ {2}/` would not.
+    files: ['test/**/*.ts'],
+    rules: { 'no-regex-spaces': 'off' },
+  },
+  {
+    // The build script, the test runner and the test host's setup: plain CommonJS run by Node.
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      ...restrictImports([vscode, ...nodeBuiltins], [nodeScheme, outOfCore]),
+      // `require()` is already refused (no-require-imports); `import()` would slip past the rule above.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'src/core imports statically, so the boundary rule sees every import.' }],
+    },
+  },
+  { files: ['src/cli/**/*.ts', 'src/node/**/*.ts'], rules: restrictImports([vscode], [intoExtension]) },
+);
