@@ -34,7 +34,7 @@ if (tests) {
   // Bundles of test files since deleted or renamed must not run again.
   fs.rmSync(path.join(__dirname, 'out', 'test'), { recursive: true, force: true });
   builds.push(
-    { ...common, sourcemap: true, entryPoints: testEntries('unit'), outdir: 'out/test/unit', external: ['mocha', '@vscode/l10n-dev'] },
+    { ...common, sourcemap: true, entryPoints: testEntries('unit'), outdir: 'out/test/unit', external: ['mocha', '@vscode/l10n-dev', 'eslint'] },
     { ...common, sourcemap: true, entryPoints: testEntries('cli'), outdir: 'out/test/cli', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('integration'), outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('e2e'), outdir: 'out/test/e2e', external: ['playwright-core'] },

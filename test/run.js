@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// `npm test`: builds, type-checks, runs the unit and CLI tests in plain Node, sets up the real VS Code
-// test host once (test/host/setup.js) and runs the integration suite in it on a copy of the sample
-// workspace, then the end-to-end check of the packaged .vsix in chromium (test/e2e). Ends with one
-// line: `N passed, N failed`.
+// `npm test`: builds, lints and type-checks, runs the unit and CLI tests in plain Node, sets up the real
+// VS Code test host once (test/host/setup.js) and runs the integration suite in it on a copy of the
+// sample workspace, then the end-to-end check of the packaged .vsix in chromium (test/e2e). Ends with
+// one line: `N passed, N failed` (a failed lint or type-check counts as one failure each).
 //   --unit-only / --integration-only   run one half
 //   HANDOFF_VSCODE_EXECUTABLE=/path/to/code   use a desktop VS Code instead of code-server
 const { execFileSync } = require('node:child_process');
@@ -20,9 +20,21 @@ function step(title) {
 }
 
 function build() {
-  step('build and type-check');
+  step('build, lint and type-check');
   execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--tests'], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root], { cwd: root, stdio: 'inherit' });
+  // The tests still run after a failed check, so one run shows everything that is wrong.
+  check('lint', path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), ['--cache', '--cache-location', path.join(root, '.cache', 'eslint') + path.sep, '.']);
+  check('type-check', require.resolve('typescript/bin/tsc'), ['-p', root]);
+  check('type-check of src/core without Node', require.resolve('typescript/bin/tsc'), ['-p', path.join(root, 'src', 'core')]);
+}
+
+function check(name, script, scriptArgs) {
+  try {
+    execFileSync(process.execPath, [script, ...scriptArgs], { cwd: root, stdio: 'inherit' });
+  } catch {
+    process.stderr.write(`${name} failed (counted as one failure)\n`);
+    totals.failed += 1;
+  }
 }
 
 function listTests(folder) {
