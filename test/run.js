@@ -14,6 +14,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const args = new Set(process.argv.slice(2));
 const totals = { passed: 0, failed: 0 };
+const mocharc = require('../.mocharc.js');
 
 function step(title) {
   process.stdout.write(`\n=== ${title}\n`);
@@ -44,23 +45,18 @@ function listTests(folder) {
 
 function runMocha() {
   step('unit and CLI tests (Node)');
-  const Mocha = require('mocha');
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000 });
-  [...listTests('unit'), ...listTests('cli')].forEach((file) => mocha.addFile(file));
-  return new Promise((resolve) => {
-    const runner = mocha.run(() => {
-      totals.passed += runner.stats.passes;
-      totals.failed += runner.stats.failures;
-      resolve();
-    });
-  });
+  return runFiles([...listTests('unit'), ...listTests('cli')]);
 }
 
 /** The token test needs VS Code's own Markdown and YAML grammars, which the test host brings. */
 function runGrammar() {
+  return runFiles(listTests('grammar'));
+}
+
+function runFiles(files) {
   const Mocha = require('mocha');
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000 });
-  listTests('grammar').forEach((file) => mocha.addFile(file));
+  const mocha = new Mocha({ ...mocharc, reporter: 'spec' });
+  files.forEach((file) => mocha.addFile(file));
   return new Promise((resolve) => {
     const runner = mocha.run(() => {
       totals.passed += runner.stats.passes;
