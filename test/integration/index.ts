@@ -15,9 +15,9 @@ export function run(): Promise<void> {
   }
   return new Promise((resolve, reject) => {
     const runner = mocha.run(() => {
-      const { passes, failures } = runner.stats ?? { passes: 0, failures: 1 };
+      const { passes, failures, pending } = runner.stats ?? { passes: 0, failures: 1, pending: 0 };
       const resultsFile = process.env.HANDOFF_TEST_RESULTS;
-      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passed: passes, failed: failures }));
+      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passed: passes, failed: failures, skipped: pending }));
       console.log(`integration (${suite}): ${passes} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} integration tests failed`));
       else resolve();
