@@ -3,12 +3,14 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountWorkspaces } from './workspace/accountWorkspaces';
 import { Calendar } from './workspace/calendar';
+import { CommandManager } from './commands/commandManager';
 import { registerCheckupCommand } from './commands/checkupCommand';
 import { registerConfigCommand } from './commands/configCommand';
 import { registerDiagnostics } from './editor/diagnostics';
 import { registerExpansionCommand } from './commands/expansionCommand';
 import { registerFilterCommands } from './commands/filterCommands';
 import { IndexSnapshots } from './workspace/indexSnapshots';
+import { registerIndexStatus } from './views/indexStatus';
 import { KEY_ACCOUNTS_VIEW, registerKeyAccountsView } from './views/keyAccountsView';
 import { registerPipelineCommands } from './commands/pipelineCommands';
 import { PipelineFilter } from './views/pipelineFilter';
@@ -24,6 +26,8 @@ export interface HandoffApi {
   whenIdle(): Promise<void>;
   /** What the Pipeline view shows now, as plain data. */
   pipeline(): PipelineItem[];
+  /** The message above the Pipeline view's tree (a folder that could not be indexed), if any. */
+  pipelineMessage(): string | undefined;
   /** How many renewals the status bar counts as needing attention. */
   renewalsNeedingAttention(): number;
   /** The tree element a view shows for an account file: what VS Code passes to a command run from that row's menu. */
@@ -36,31 +40,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   // The core (problems, renewals, summaries, reports) speaks through @vscode/l10n: hand it the bundle
   // VS Code loaded for the display language. Without one (English) it keeps its own words.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const workspaces = new AccountWorkspaces(new IndexSnapshots(context.storageUri));
-  const filter = new PipelineFilter();
+  // The one log of the extension (Output › Handoff): index loads, and every error caught anywhere.
+  const log = vscode.window.createOutputChannel('Handoff', { log: true });
+  const commands = new CommandManager(log);
+  const workspaces = new AccountWorkspaces(log, new IndexSnapshots(context.storageUri, log));
+  const filter = new PipelineFilter(log);
   const calendar = new Calendar();
-  context.subscriptions.push(workspaces, filter, calendar);
+  context.subscriptions.push(log, workspaces, filter, calendar, registerIndexStatus(workspaces, commands, log));
   const started = workspaces.start();
-  const pipelineView = registerPipelineView(workspaces, filter, calendar);
-  const renewalsView = registerRenewalsView(workspaces, calendar);
+  const pipelineView = registerPipelineView(workspaces, filter, calendar, log);
+  const renewalsView = registerRenewalsView(workspaces, calendar, commands);
   const keyAccountsView = registerKeyAccountsView(workspaces);
   context.subscriptions.push(
     registerDiagnostics(workspaces, calendar),
     registerQuickFixes(workspaces),
     pipelineView,
-    registerPipelineCommands(workspaces),
-    registerFilterCommands(workspaces, filter),
+    registerPipelineCommands(workspaces, commands),
+    registerFilterCommands(workspaces, filter, commands),
     renewalsView,
-    registerRenewalLenses(workspaces, calendar),
-    registerCheckupCommand(workspaces, calendar),
+    registerRenewalLenses(workspaces, calendar, commands),
+    registerCheckupCommand(workspaces, calendar, commands),
     keyAccountsView,
-    registerExpansionCommand(workspaces, calendar),
-    registerReportCommands(workspaces, calendar),
-    registerConfigCommand(workspaces),
-    vscode.commands.registerCommand('handoff.refresh', () => workspaces.reload()),
-    vscode.commands.registerCommand('handoff.openDocs', () =>
-      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')),
-    ),
+    registerExpansionCommand(workspaces, calendar, commands),
+    registerReportCommands(workspaces, calendar, commands),
+    registerConfigCommand(workspaces, commands),
+    commands.register('handoff.refresh', () => workspaces.reload()),
+    commands.register('handoff.openDocs', () => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))),
   );
   return {
     whenIdle: async () => {
@@ -68,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       await workspaces.idle();
     },
     pipeline: () => pipelineView.items(),
+    pipelineMessage: () => pipelineView.message(),
     renewalsNeedingAttention: () => renewalsView.needingAttention(),
     treeElement: (view, file) => ({ [PIPELINE_VIEW]: pipelineView, [RENEWALS_VIEW]: renewalsView, [KEY_ACCOUNTS_VIEW]: keyAccountsView })[view]?.elementOf(file),
     setToday: (day) => calendar.pretend(day),

@@ -1,56 +1,11 @@
-/** Finding the account a command is about (its argument, the editor, or a quick pick), and picking people and stages. */
+/** The quick picks of commands: an account, a workspace folder, a stage, a person. */
 import * as vscode from 'vscode';
-import { ownerOf, type Account } from '../../core/model/account';
-import { EditRefused } from '../../core/edit/editPlan';
+import { ownerOf } from '../../core/model/account';
 import { sortByPipeline } from '../../core/insight/pipeline';
 import { roleLabel, type Role, type Stage } from '../../core/model/stage';
+import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import { inform } from './notifications';
-
-/**
- * An account and the folder it is in. Every tree node that stands for an account (Pipeline,
- * Renewals, Key Accounts) has this shape, and so does a drag payload: a command takes any of them.
- */
-export interface AccountRef {
-  folder: AccountFolder;
-  account: Account;
-}
-
-/**
- * The account a command runs on: the one it was invoked on (a tree node of any view, an account
- * file's URI from an editor menu or a lens); without an argument, the active editor's; else one the
- * user picks. An argument that is not an account of the role wanted is refused — never replaced by
- * the active editor's account.
- */
-export async function resolveAccount(workspaces: AccountWorkspaces, arg: unknown, role?: Role, placeHolder?: string): Promise<AccountRef | undefined> {
-  if (arg !== undefined && arg !== null) {
-    const ref = accountOf(workspaces, arg);
-    if (!ref) throw new EditRefused(vscode.l10n.t('this command was run on something that is not an account Handoff knows'));
-    if (role && ref.account.role !== role) throw new EditRefused(vscode.l10n.t('{0} is not an {1} account', ref.account.name, roleLabel(role)));
-    return ref;
-  }
-  const active = accountOf(workspaces, vscode.window.activeTextEditor?.document.uri);
-  if (active && (!role || active.account.role === role)) return active;
-  return pickAccount(workspaces, role, placeHolder ?? vscode.l10n.t('Pick an account'));
-}
-
-/** The account, as the index holds it now, of a command argument: an account node or ref, or a URI; else undefined. */
-export function accountOf(workspaces: AccountWorkspaces, arg: unknown): AccountRef | undefined {
-  if (arg instanceof vscode.Uri) {
-    const located = workspaces.locate(arg);
-    const account = located?.folder.store.get(located.file)?.account;
-    return located && account ? { folder: located.folder, account } : undefined;
-  }
-  if (!isAccountRef(arg) || !workspaces.all().includes(arg.folder)) return undefined;
-  const account = arg.folder.store.get(arg.account.file)?.account;
-  return account ? { folder: arg.folder, account } : undefined;
-}
-
-function isAccountRef(arg: unknown): arg is AccountRef {
-  if (typeof arg !== 'object' || arg === null || !('folder' in arg) || !('account' in arg)) return false;
-  const account = (arg as { account: unknown }).account;
-  return typeof account === 'object' && account !== null && typeof (account as { file?: unknown }).file === 'string';
-}
 
 export async function pickAccount(workspaces: AccountWorkspaces, role: Role | undefined, placeHolder: string): Promise<AccountRef | undefined> {
   const multiRoot = workspaces.all().length > 1;
@@ -60,15 +15,27 @@ export async function pickAccount(workspaces: AccountWorkspaces, role: Role | un
         label: account.name,
         description: [roleLabel(account.role), account.stage, ownerOf(account)].filter(Boolean).join(' · '),
         detail: multiRoot ? `${folder.workspaceFolder.name}: ${account.file}` : account.file,
-        ref: { folder, account },
+        ref: new AccountRef(folder, account),
       })),
   );
   if (items.length === 0) {
-    void inform(role ? vscode.l10n.t('Handoff: there are no {0} accounts.', roleLabel(role)) : vscode.l10n.t('Handoff: there are no accounts in this workspace yet.'));
+    inform(role ? vscode.l10n.t('Handoff: there are no {0} accounts.', roleLabel(role)) : vscode.l10n.t('Handoff: there are no accounts in this workspace yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked?.ref;
+}
+
+/**
+ * The workspace folder a command works in: the only one, or the one the user picks (multi-root).
+ * `withAccounts` offers only folders that hold accounts (a report of an empty folder says nothing);
+ * with none, it falls back to the first. Undefined when there is no folder or the pick is cancelled.
+ */
+export async function pickFolder(workspaces: AccountWorkspaces, placeHolder: string, options: { withAccounts?: boolean } = {}): Promise<AccountFolder | undefined> {
+  const all = workspaces.all();
+  const folders = options.withAccounts ? all.filter((folder) => folder.store.size > 0) : all;
+  if (folders.length <= 1) return folders[0] ?? all[0];
+  return (await vscode.window.showQuickPick(folders.map((folder) => ({ label: folder.workspaceFolder.name, folder })), { placeHolder }))?.folder;
 }
 
 export async function pickStage(stages: readonly Stage[], current: string | undefined, placeHolder: string): Promise<Stage | undefined> {

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../core/model/teamConfig';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
+import { pickFolder } from './accountPicks';
+import type { CommandManager } from './commandManager';
 import { inform } from './notifications';
 
 const STARTER = `# Handoff team configuration. Every key is optional: delete what you do not change.
@@ -31,15 +33,11 @@ scoring:
 team: []                     # - { id: budi@example.com, role: am, region: APAC, quota: { 2026-Q4: 500000 } }
 `;
 
-export function registerConfigCommand(workspaces: AccountWorkspaces): vscode.Disposable {
-  return vscode.commands.registerCommand('handoff.createConfig', async () => {
-    const folders = workspaces.all();
-    const folder =
-      folders.length <= 1
-        ? folders[0]
-        : (await vscode.window.showQuickPick(folders.map((f) => ({ label: f.workspaceFolder.name, folder: f })), { placeHolder: vscode.l10n.t('Which folder is the team?') }))?.folder;
+export function registerConfigCommand(workspaces: AccountWorkspaces, commands: CommandManager): vscode.Disposable {
+  return commands.register('handoff.createConfig', async () => {
+    const folder = await pickFolder(workspaces, vscode.l10n.t('Which folder is the team?'));
     if (!folder) {
-      void inform(vscode.l10n.t('Handoff: open a folder first.'));
+      if (workspaces.all().length === 0) inform(vscode.l10n.t('Handoff: open a folder first.'));
       return undefined;
     }
     const uri = folder.source.uriOf(CONFIG_FILE);

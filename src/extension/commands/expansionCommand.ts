@@ -2,29 +2,23 @@
 import * as vscode from 'vscode';
 import { addDays, isCalendarDay } from '../../core/model/calendarDay';
 import { stagesOf } from '../../core/model/teamConfig';
-import { EditRefused } from '../../core/edit/editPlan';
 import { planAddOpportunity, type NewOpportunity } from '../../core/edit/addOpportunity';
 import { applyPlan, readEditTarget } from '../workspace/accountEdits';
-import { pickStage, resolveAccount } from './accountPicks';
+import { pickStage } from './accountPicks';
+import { resolveAccount } from './commandArgs';
+import type { CommandManager } from './commandManager';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
-import { warn } from './notifications';
 
-export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
+export function registerExpansionCommand(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable {
   // From an editor's title bar the second argument is VS Code's editor context, not an opportunity.
-  return vscode.commands.registerCommand('handoff.addOpportunity', async (arg?: unknown, given?: unknown) => {
-    try {
-      const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Add expansion to which customer?'));
-      if (!ref) return undefined;
-      const opportunity = isOpportunity(given) ? given : await askOpportunity(ref.account.name, stagesOf(ref.folder.store.config, 'ae').filter((s) => !s.closed), calendar.today);
-      if (!opportunity) return undefined;
-      const read = await readEditTarget(ref.folder, ref.account.file);
-      return await applyPlan(ref.folder, planAddOpportunity(read.target, opportunity, ref.folder.store.config), read);
-    } catch (error) {
-      if (!(error instanceof EditRefused)) throw error;
-      void warn(vscode.l10n.t('Handoff: {0}', error.message));
-      return undefined;
-    }
+  return commands.register('handoff.addOpportunity', async (arg?: unknown, given?: unknown) => {
+    const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Add expansion to which customer?'));
+    if (!ref) return undefined;
+    const opportunity = isOpportunity(given) ? given : await askOpportunity(ref.account.name, stagesOf(ref.folder.store.config, 'ae').filter((s) => !s.closed), calendar.today);
+    if (!opportunity) return undefined;
+    const read = await readEditTarget(ref.folder, ref.account.file);
+    return await applyPlan(ref.folder, planAddOpportunity(read.target, opportunity, ref.folder.store.config), read);
   });
 }
 

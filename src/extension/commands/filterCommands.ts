@@ -4,8 +4,9 @@ import { ownerOf, regionOf, tagsOf, type Account } from '../../core/model/accoun
 import type { GroupBy } from '../../core/insight/pipeline';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { FilterState, PipelineFilter } from '../views/pipelineFilter';
+import type { CommandManager } from './commandManager';
 
-export function registerFilterCommands(workspaces: AccountWorkspaces, filter: PipelineFilter): vscode.Disposable {
+export function registerFilterCommands(workspaces: AccountWorkspaces, filter: PipelineFilter, commands: CommandManager): vscode.Disposable {
   const values = (of: (account: Account) => string[]) => {
     const counts = new Map<string, number>();
     for (const folder of workspaces.all()) for (const account of folder.store.accounts()) for (const value of of(account)) counts.set(value, (counts.get(value) ?? 0) + 1);
@@ -25,7 +26,7 @@ export function registerFilterCommands(workspaces: AccountWorkspaces, filter: Pi
     if (text !== undefined) filter.set({ text });
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('handoff.filter', async () => {
+    commands.register('handoff.filter', async () => {
       const choices = [
         { label: vscode.l10n.t('$(person) By Owner…'), run: () => byOwner() },
         { label: vscode.l10n.t('$(globe) By Region…'), run: () => byRegion() },
@@ -36,12 +37,12 @@ export function registerFilterCommands(workspaces: AccountWorkspaces, filter: Pi
       const picked = await vscode.window.showQuickPick(choices, { placeHolder: filter.describe() ?? vscode.l10n.t('Filter the pipeline') });
       await picked?.run();
     }),
-    vscode.commands.registerCommand('handoff.filterByOwner', byOwner),
-    vscode.commands.registerCommand('handoff.filterByRegion', byRegion),
-    vscode.commands.registerCommand('handoff.filterByTag', byTag),
-    vscode.commands.registerCommand('handoff.search', byText),
-    vscode.commands.registerCommand('handoff.clearFilter', () => filter.clear()),
-    vscode.commands.registerCommand('handoff.groupBy', async (groupBy?: GroupBy) => {
+    commands.register('handoff.filterByOwner', byOwner),
+    commands.register('handoff.filterByRegion', byRegion),
+    commands.register('handoff.filterByTag', byTag),
+    commands.register('handoff.search', byText),
+    commands.register('handoff.clearFilter', () => filter.clear()),
+    commands.register('handoff.groupBy', async (groupBy?: GroupBy) => {
       const choice =
         groupBy ??
         (

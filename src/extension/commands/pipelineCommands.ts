@@ -8,28 +8,21 @@ import type { Stage } from '../../core/model/stage';
 import { regionOf } from '../../core/model/account';
 import { stageById, stagesOf } from '../../core/model/teamConfig';
 import { applyPlan, checkPath, readEditTarget, readTemplateFile } from '../workspace/accountEdits';
-import { pickAccount, pickPerson, pickStage, resolveAccount } from './accountPicks';
+import { pickAccount, pickFolder, pickPerson, pickStage } from './accountPicks';
+import { resolveAccount } from './commandArgs';
+import type { CommandManager } from './commandManager';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
-import { inform, warn } from './notifications';
+import { inform } from './notifications';
 import { notificationText } from '../../core/output/notificationText';
 
-export function registerPipelineCommands(workspaces: AccountWorkspaces): vscode.Disposable {
-  const run = (id: string, command: (...args: unknown[]) => Promise<unknown>) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await command(...args);
-      } catch (error) {
-        if (!(error instanceof EditRefused)) throw error;
-        void warn(vscode.l10n.t('Handoff: {0}', error.message));
-        return undefined;
-      }
-    });
+export function registerPipelineCommands(workspaces: AccountWorkspaces, commands: CommandManager): vscode.Disposable {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return vscode.Disposable.from(
-    run('handoff.moveToStage', (arg, stageId) => moveToStage(workspaces, arg, typeof stageId === 'string' ? stageId : undefined)),
-    run('handoff.handOff', (arg, to) => handOff(workspaces, arg, typeof to === 'string' ? to : undefined)),
-    run('handoff.handBack', (arg, to, reason) => handBack(workspaces, arg, typeof to === 'string' ? to : undefined, typeof reason === 'string' ? reason : undefined)),
-    run('handoff.newAccount', (name) => newAccount(workspaces, typeof name === 'string' ? name : undefined)),
-    run('handoff.openAccount', async () => {
+    commands.register('handoff.moveToStage', (arg: unknown, stageId: unknown) => moveToStage(workspaces, arg, text(stageId))),
+    commands.register('handoff.handOff', (arg: unknown, to: unknown) => handOff(workspaces, arg, text(to))),
+    commands.register('handoff.handBack', (arg: unknown, to: unknown, reason: unknown) => handBack(workspaces, arg, text(to), text(reason))),
+    commands.register('handoff.newAccount', (name: unknown) => newAccount(workspaces, text(name))),
+    commands.register('handoff.openAccount', async () => {
       const picked = await pickAccount(workspaces, undefined, vscode.l10n.t('Open an account'));
       if (picked) await vscode.window.showTextDocument(picked.folder.source.uriOf(picked.account.file));
     }),
@@ -72,7 +65,7 @@ export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: 
   const plan = planHandoff(read.target, { to: am, today: localToday(), template, force }, config);
   const uri = await applyPlan(ref.folder, plan, read);
   await showNote(uri);
-  void inform(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
+  inform(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
   return uri;
 }
 
@@ -92,17 +85,13 @@ export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?:
   const read = await readEditTarget(ref.folder, ref.account.file);
   const plan = planHandback(read.target, { to: ae, reason: why, today: localToday() }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, read);
-  void inform(vscode.l10n.t('Handoff: {0}.', plan.summary));
+  inform(vscode.l10n.t('Handoff: {0}.', plan.summary));
   return uri;
 }
 
 /** Creates `<root>/<ae>/<safe-name>.md` from `templates/account.md` or a starter; undoable, never overwrites. */
 export async function newAccount(workspaces: AccountWorkspaces, givenName?: string): Promise<vscode.Uri | undefined> {
-  const folders = workspaces.all();
-  const folder =
-    folders.length <= 1
-      ? folders[0]
-      : (await vscode.window.showQuickPick(folders.map((f) => ({ label: f.workspaceFolder.name, folder: f })), { placeHolder: vscode.l10n.t('New account in which folder?') }))?.folder;
+  const folder = await pickFolder(workspaces, vscode.l10n.t('New account in which folder?'));
   if (!folder) return undefined;
   const name =
     givenName ??

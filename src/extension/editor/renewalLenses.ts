@@ -12,6 +12,7 @@ import { overdueStepOf, staleContactOf } from '../../core/insight/reminders';
 import { describeRenewal, renewalOf, type RenewalSeverity } from '../../core/insight/renewal';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
+import type { CommandManager } from '../commands/commandManager';
 import { severityLabel } from '../../core/insight/renewal';
 
 const SECTION = 'handoff.codeLens';
@@ -96,7 +97,7 @@ function lensesFor(account: Account, config: TeamConfig, today: string, uri: vsc
   return lenses;
 }
 
-export function registerRenewalLenses(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable {
+export function registerRenewalLenses(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable {
   const provider = new RenewalLensProvider(workspaces, calendar);
   let registration: vscode.Disposable | undefined;
   const update = () => {
@@ -110,7 +111,7 @@ export function registerRenewalLenses(workspaces: AccountWorkspaces, calendar: C
   update();
   return vscode.Disposable.from(
     provider,
-    vscode.commands.registerCommand('handoff.editField', async (uri: vscode.Uri, key: string) => {
+    commands.register('handoff.editField', async (uri: vscode.Uri, key: string) => {
       const located = workspaces.locate(uri);
       const position = located?.folder.store.get(located.file)?.account?.keys.get(key);
       const editor = await vscode.window.showTextDocument(uri);

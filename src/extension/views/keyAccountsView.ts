@@ -1,13 +1,23 @@
 /** The Key Accounts view: accounts ranked by the team's weighted score, with the criteria behind each score. */
 import * as vscode from 'vscode';
-import type { Account } from '../../core/model/account';
 import { rankAccounts, type ScoredAccount } from '../../core/insight/scoring';
+import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 
 export const KEY_ACCOUNTS_VIEW = 'handoff.keyAccounts';
 
-/** An account row is an account node (`AccountRef`): commands on it run on its account. */
-type KeyNode = { kind: 'account'; folder: AccountFolder; account: Account; scored: ScoredAccount } | { kind: 'criterion'; name: string; weight: number; score: number | undefined; parent: string };
+/** An account row stands for its account: commands run from its menu run on that account. */
+class KeyAccountRow extends AccountRef {
+  readonly kind = 'account';
+  constructor(
+    folder: AccountFolder,
+    readonly scored: ScoredAccount,
+  ) {
+    super(folder, scored.account);
+  }
+}
+
+type KeyNode = KeyAccountRow | { kind: 'criterion'; name: string; weight: number; score: number | undefined; parent: string };
 
 class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -25,7 +35,7 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
       return this.workspaces.all().flatMap((folder) =>
         rankAccounts(folder.store.accounts(), folder.store.config)
           .slice(0, folder.store.config.scoring.keyAccounts + 10)
-          .map((scored) => ({ kind: 'account' as const, folder, account: scored.account, scored })),
+          .map((scored) => new KeyAccountRow(folder, scored)),
       );
     }
     if (node.kind === 'account') return node.scored.criteria.map((c) => ({ kind: 'criterion', ...c, parent: node.scored.account.file }));

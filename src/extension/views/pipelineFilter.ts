@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
 import { matchesFilter, matchesText, type GroupBy } from '../../core/insight/pipeline';
+import { failureDetail } from '../workspace/failure';
 
 export interface FilterState {
   owner?: string;
@@ -15,6 +16,8 @@ export class PipelineFilter implements vscode.Disposable {
   private grouping: GroupBy = 'stage';
   private readonly changes = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changes.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   get filter(): Readonly<FilterState> {
     return this.state;
@@ -65,7 +68,7 @@ export class PipelineFilter implements vscode.Disposable {
   }
 
   private update(): void {
-    void vscode.commands.executeCommand('setContext', 'handoff.filtered', this.active);
+    vscode.commands.executeCommand('setContext', 'handoff.filtered', this.active).then(undefined, (error) => this.log.error(`Setting handoff.filtered failed: ${failureDetail(error)}`));
     this.changes.fire();
   }
 }

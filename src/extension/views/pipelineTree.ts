@@ -8,14 +8,28 @@ import { groupAccounts, sortByPipeline, winProbability, type PipelineGroup } fro
 import { opportunitiesOf, type Opportunity } from '../../core/insight/opportunities';
 import { rankAccounts } from '../../core/insight/scoring';
 import { roleLabel } from '../../core/model/stage';
+import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { PipelineFilter } from './pipelineFilter';
 import type { Calendar } from '../workspace/calendar';
 
+/** An account row: what a command run from its menu, or a drag of it, receives. */
+export class PipelineAccountNode extends AccountRef {
+  readonly kind = 'account';
+  constructor(
+    folder: AccountFolder,
+    account: Account,
+    readonly groupKey: string,
+    readonly key: boolean,
+  ) {
+    super(folder, account);
+  }
+}
+
 export type PipelineNode =
   | { kind: 'folder'; folder: AccountFolder }
   | { kind: 'group'; folder: AccountFolder; group: PipelineGroup; keyAccounts: ReadonlySet<string> }
-  | { kind: 'account'; folder: AccountFolder; account: Account; groupKey: string; key: boolean }
+  | PipelineAccountNode
   | { kind: 'opportunity'; folder: AccountFolder; account: Account; opportunity: Opportunity; index: number; groupKey: string };
 
 export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNode>, vscode.Disposable {
@@ -48,7 +62,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     if (node.kind === 'folder') return this.groupsOf(node.folder);
     if (node.kind === 'group') {
       return sortByPipeline(node.group.accounts, node.folder.store.config).map((account) =>
-        this.remember({ kind: 'account', folder: node.folder, account, groupKey: node.group.key, key: node.keyAccounts.has(account.file) }),
+        this.remember(new PipelineAccountNode(node.folder, account, node.group.key, node.keyAccounts.has(account.file))),
       );
     }
     if (node.kind === 'account') {

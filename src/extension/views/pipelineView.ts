@@ -8,6 +8,7 @@ import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import type { PipelineFilter } from './pipelineFilter';
 import { PipelineTreeProvider, type PipelineNode } from './pipelineTree';
+import { failureDetail } from '../workspace/failure';
 
 export const PIPELINE_VIEW = 'handoff.pipeline';
 const DRAG_MIME = 'application/vnd.code.tree.handoff.pipeline';
@@ -20,7 +21,12 @@ export interface PipelineItem {
   children: PipelineItem[];
 }
 
-export function registerPipelineView(workspaces: AccountWorkspaces, filter: PipelineFilter, calendar: Calendar): vscode.Disposable & { items(): PipelineItem[]; elementOf(file: string): unknown } {
+export function registerPipelineView(
+  workspaces: AccountWorkspaces,
+  filter: PipelineFilter,
+  calendar: Calendar,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable & { items(): PipelineItem[]; message(): string | undefined; elementOf(file: string): unknown } {
   const provider = new PipelineTreeProvider(workspaces, filter, calendar);
   const treeView = vscode.window.createTreeView(PIPELINE_VIEW, {
     treeDataProvider: provider,
@@ -29,19 +35,24 @@ export function registerPipelineView(workspaces: AccountWorkspaces, filter: Pipe
     dragAndDropController: dragAndDrop(),
   });
 
+  const logged = (what: string) => (error: unknown) => log.error(`${what} failed: ${failureDetail(error)}`);
   const updateTitle = () => {
     treeView.description = filter.describe();
+    // Above the tree while it shows accounts (another folder of a multi-root workspace); an empty tree shows the welcome instead.
+    const failed = workspaces.failed().map(({ folder }) => folder.workspaceFolder.name);
+    treeView.message = failed.length > 0 ? vscode.l10n.t('Handoff could not index {0}; see the log (Handoff: Show Log).', failed.join(', ')) : undefined;
     const hasAccounts = workspaces.all().some((folder) => folder.store.size > 0);
-    void vscode.commands.executeCommand('setContext', 'handoff.hasAccounts', hasAccounts);
+    vscode.commands.executeCommand('setContext', 'handoff.hasAccounts', hasAccounts).then(undefined, logged('Setting handoff.hasAccounts'));
   };
   const updateActive = () => {
     const editor = vscode.window.activeTextEditor;
     const located = editor && workspaces.locate(editor.document.uri);
     const account = located?.folder.store.get(located.file)?.account;
-    void vscode.commands.executeCommand('setContext', 'handoff.activeAccountRole', account?.role ?? '');
+    vscode.commands.executeCommand('setContext', 'handoff.activeAccountRole', account?.role ?? '').then(undefined, logged('Setting handoff.activeAccountRole'));
     if (!located || !account || !treeView.visible) return;
     const node = provider.findAccount(located.folder, located.file);
-    if (node) void treeView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+    // A node not rendered yet cannot be revealed; the next change of the tree tries again.
+    if (node) treeView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error) => log.debug(`Revealing ${located.file} in the Pipeline: ${error}`));
   };
   updateTitle();
   updateActive();
@@ -59,6 +70,7 @@ export function registerPipelineView(workspaces: AccountWorkspaces, filter: Pipe
       updateActive();
     }),
     filter.onDidChange(updateTitle),
+    workspaces.onDidIndex(updateTitle),
     vscode.window.onDidChangeActiveTextEditor(updateActive),
     treeView.onDidChangeVisibility(updateActive),
   );
@@ -71,7 +83,7 @@ export function registerPipelineView(workspaces: AccountWorkspaces, filter: Pipe
     }
     return undefined;
   };
-  return Object.assign(disposable, { items: () => items(), elementOf: (file: string) => elementOf(file) });
+  return Object.assign(disposable, { items: () => items(), message: () => treeView.message, elementOf: (file: string) => elementOf(file) });
 }
 
 /** Dropping an account on a stage of its role moves it; on a stage of the other role it starts a handoff or hand-back. */

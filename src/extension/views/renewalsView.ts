@@ -1,10 +1,11 @@
 /** The Renewals view (buckets by urgency) and the status-bar item that opens it when renewals need attention. */
 import * as vscode from 'vscode';
-import type { Account } from '../../core/model/account';
 import { formatArr } from '../../core/model/money';
 import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../../core/insight/renewal';
+import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
+import type { CommandManager } from '../commands/commandManager';
 import { severityLabel } from '../../core/insight/renewal';
 
 export const RENEWALS_VIEW = 'handoff.renewals';
@@ -18,10 +19,18 @@ const BUCKETS: { id: string; label: () => string; severities: RenewalSeverity[];
   { id: 'later', label: () => vscode.l10n.t('Later'), severities: ['info', 'ok'], icon: 'calendar' },
 ];
 
-/** A renewal row is an account node (`AccountRef`): commands on it run on its account. */
-type RenewalNode =
-  | { kind: 'bucket'; id: string; label: () => string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] }
-  | { kind: 'renewal'; folder: AccountFolder; account: Account; renewal: Renewal };
+/** A renewal row stands for its account: commands run from its menu run on that account. */
+class RenewalRow extends AccountRef {
+  readonly kind = 'renewal';
+  constructor(
+    folder: AccountFolder,
+    readonly renewal: Renewal,
+  ) {
+    super(folder, renewal.account);
+  }
+}
+
+type RenewalNode = { kind: 'bucket'; id: string; label: () => string; icon: string; color?: string; renewals: { folder: AccountFolder; renewal: Renewal }[] } | RenewalRow;
 
 class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -49,7 +58,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   private cache: { inputs: unknown[]; result: { folder: AccountFolder; renewal: Renewal }[] } | undefined;
 
   getChildren(node?: RenewalNode): RenewalNode[] {
-    if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => ({ kind: 'renewal', folder, account: renewal.account, renewal }));
+    if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => new RenewalRow(folder, renewal));
     if (node) return [];
     const all = this.all();
     return BUCKETS.map((bucket) => ({ kind: 'bucket', ...bucket, renewals: all.filter(({ renewal }) => bucket.severities.includes(renewal.severity)) }));
@@ -83,7 +92,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   }
 }
 
-export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Calendar): vscode.Disposable & { needingAttention(): number; elementOf(file: string): unknown } {
+export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable & { needingAttention(): number; elementOf(file: string): unknown } {
   const provider = new RenewalsTreeProvider(workspaces, calendar);
   const treeView = vscode.window.createTreeView(RENEWALS_VIEW, { treeDataProvider: provider });
   const status = vscode.window.createStatusBarItem('handoff.renewals', vscode.StatusBarAlignment.Left, 50);
@@ -104,7 +113,7 @@ export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Ca
     status,
     workspaces.onDidChange(update),
     calendar.onDidChangeDay(update),
-    vscode.commands.registerCommand('handoff.showRenewals', () => vscode.commands.executeCommand(`${RENEWALS_VIEW}.focus`)),
+    commands.register('handoff.showRenewals', () => vscode.commands.executeCommand(`${RENEWALS_VIEW}.focus`)),
   );
   // The node VS Code hands a command run from this view's menus on the account of `file`.
   const elementOf = (file: string) => provider.getChildren().flatMap((bucket) => provider.getChildren(bucket)).find((node) => node.kind === 'renewal' && node.account.file === file);

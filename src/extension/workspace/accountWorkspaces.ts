@@ -8,6 +8,7 @@ import { AccountStore, type StoreChange } from '../../core/index/store';
 import { parallelReader } from '../../node/parallelReader';
 import type { IndexSnapshots } from './indexSnapshots';
 import { WorkspaceFileSource } from './workspaceFileSource';
+import { failureDetail } from './failure';
 
 export interface FolderChange extends StoreChange {
   folder: AccountFolder;
@@ -19,21 +20,39 @@ export interface AccountFolder {
   readonly source: WorkspaceFileSource;
 }
 
+/**
+ * The outcome of indexing a folder: when it opens, on Reindex, and on its own after a change in a
+ * folder whose index had failed (`automatic`). `error` when it failed: the folder then holds what it
+ * held before (nothing, on a first index) until an index succeeds.
+ */
+export interface FolderIndexed {
+  folder: AccountFolder;
+  error?: unknown;
+  automatic: boolean;
+}
+
 const WATCH_DELAY_MS = 50;
 const TYPING_DELAY_MS = 150;
 
 export class AccountWorkspaces implements vscode.Disposable {
   private readonly folders = new Map<string, AccountFolder & { disposables: vscode.Disposable[] }>();
   private readonly changes = new vscode.EventEmitter<FolderChange>();
-  private readonly disposables: vscode.Disposable[] = [this.changes];
+  private readonly indexed = new vscode.EventEmitter<FolderIndexed>();
+  private readonly failures = new Map<AccountFolder, unknown>();
+  private readonly disposables: vscode.Disposable[] = [this.changes, this.indexed];
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   readonly onDidChange = this.changes.event;
+  /** Fires after each folder is indexed, or fails to be: when it opens and on every reload. */
+  readonly onDidIndex = this.indexed.event;
 
-  constructor(private readonly snapshots?: IndexSnapshots) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly snapshots?: IndexSnapshots,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         event.removed.forEach((folder) => this.removeFolder(folder));
-        event.added.forEach((folder) => void this.addFolder(folder));
+        event.added.forEach((folder) => this.addFolder(folder).catch((error) => this.log.error(`Adding the folder ${folder.name} failed: ${failureDetail(error)}`)));
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.scheduleTyping(event.document);
@@ -61,9 +80,14 @@ export class AccountWorkspaces implements vscode.Disposable {
     return folder && file !== undefined ? { folder, file } : undefined;
   }
 
-  /** Re-reads every folder from disk. */
+  /** The folders whose last index failed, with what it failed on. */
+  failed(): { folder: AccountFolder; error: unknown }[] {
+    return [...this.failures].map(([folder, error]) => ({ folder, error }));
+  }
+
+  /** Re-reads every folder from disk; a folder that fails is reported through `onDidIndex`, not thrown. */
   async reload(): Promise<void> {
-    await Promise.all(this.all().map((folder) => folder.store.load()));
+    await Promise.all(this.all().map((folder) => this.index(folder)));
     this.applyOpenEditors();
   }
 
@@ -89,9 +113,26 @@ export class AccountWorkspaces implements vscode.Disposable {
     const folder = { workspaceFolder, store, source, disposables: [] as vscode.Disposable[] };
     this.folders.set(key, folder);
     folder.disposables.push(store.onDidChange((change) => this.changes.fire({ ...change, folder })), this.watch(folder));
-    await store.load(await this.snapshots?.read(workspaceFolder.uri));
+    await this.index(folder, await this.snapshots?.read(workspaceFolder.uri));
     if (this.snapshots) folder.disposables.push(this.snapshots.keep(workspaceFolder.uri, store.onDidChange, () => store.snapshot()));
     this.applyOpenEditors();
+  }
+
+  /** Loads a folder's index (from a snapshot when there is one), logs how it went, and tells `onDidIndex`. */
+  private async index(folder: AccountFolder, snapshot?: string, automatic = false): Promise<void> {
+    const name = folder.workspaceFolder.name;
+    const started = Date.now();
+    try {
+      await folder.store.load(snapshot);
+    } catch (error) {
+      this.log.error(`Indexing ${name} failed after ${Date.now() - started} ms: ${failureDetail(error)}`);
+      this.failures.set(folder, error);
+      if (this.folders.has(folder.workspaceFolder.uri.toString())) this.indexed.fire({ folder, error, automatic });
+      return;
+    }
+    this.log.info(`Indexed ${name}: ${folder.store.size} account files in ${Date.now() - started} ms${snapshot ? ' (with a snapshot)' : ''}`);
+    this.failures.delete(folder);
+    if (this.folders.has(folder.workspaceFolder.uri.toString())) this.indexed.fire({ folder, automatic });
   }
 
   /** Watches account files and the team configuration; events are batched so a checkout is one refresh. */
@@ -107,7 +148,11 @@ export class AccountWorkspaces implements vscode.Disposable {
         timer = undefined;
         const files = [...pending];
         pending.clear();
-        void folder.store.refresh(files).then(() => this.applyOpenEditors(files));
+        // A folder whose index failed is indexed again on any change in it: the change may be the fix.
+        const reindex = this.failures.has(folder);
+        (reindex ? this.index(folder, undefined, true) : folder.store.refresh(files))
+          .then(() => this.applyOpenEditors(reindex ? undefined : files))
+          .catch((error) => this.log.error(`Refreshing ${files.length} changed paths in ${folder.workspaceFolder.name} failed: ${failureDetail(error)}`));
       }, WATCH_DELAY_MS);
     };
     // A folder deleted, moved or checked out is one event for the folder, not one per account in it.
@@ -145,13 +190,14 @@ export class AccountWorkspaces implements vscode.Disposable {
 
   private reread(uri: vscode.Uri): void {
     const located = this.locate(uri);
-    if (located) void located.folder.store.refresh([located.file]);
+    if (located) located.folder.store.refresh([located.file]).catch((error) => this.log.error(`Re-reading ${located.file} after its editor closed failed: ${failureDetail(error)}`));
   }
 
   private removeFolder(workspaceFolder: vscode.WorkspaceFolder): void {
     const folder = this.folders.get(workspaceFolder.uri.toString());
     if (!folder) return;
     this.folders.delete(workspaceFolder.uri.toString());
+    this.failures.delete(folder);
     this.changes.fire({ folder, changed: [], removed: [...folder.store.allRecords()].map((r) => r.file), configChanged: true });
     this.disposeFolder(folder);
   }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { failureDetail } from './failure';
 
 const SAVE_DELAY_MS = 10_000;
 
@@ -11,7 +12,10 @@ export class IndexSnapshots {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly storage: vscode.Uri | undefined) {}
+  constructor(
+    private readonly storage: vscode.Uri | undefined,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   private uriFor(folder: vscode.Uri): vscode.Uri | undefined {
     if (!this.storage) return undefined;
@@ -25,7 +29,9 @@ export class IndexSnapshots {
     if (!uri) return undefined;
     try {
       return this.decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
+    } catch (error) {
+      // None yet (a folder opened for the first time) is no failure; anything else means a full read.
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.warn(`Reading the index snapshot of ${folder} failed; reading every file: ${failureDetail(error)}`);
       return undefined;
     }
   }
@@ -40,9 +46,14 @@ export class IndexSnapshots {
   /** Saves `snapshot()` a few seconds after the last change, and once more on dispose. */
   keep(folder: vscode.Uri, onDidChange: (listener: () => void) => { dispose(): void }, snapshot: () => string): vscode.Disposable {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const save = () => {
+    // Never rejects: a snapshot that cannot be saved costs the next window a full read, which the log says.
+    const save = async () => {
       timer = undefined;
-      void this.write(folder, snapshot()).then(undefined, () => undefined);
+      try {
+        await this.write(folder, snapshot());
+      } catch (error) {
+        this.log.warn(`Writing the index snapshot of ${folder} failed: ${failureDetail(error)}`);
+      }
     };
     const subscription = onDidChange(() => {
       clearTimeout(timer);
@@ -52,7 +63,7 @@ export class IndexSnapshots {
       subscription.dispose();
       if (timer) {
         clearTimeout(timer);
-        save();
+        void save();
       }
     });
   }

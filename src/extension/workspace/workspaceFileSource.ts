@@ -29,8 +29,10 @@ export class WorkspaceFileSource implements FileSource {
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(this.uriOf(folder));
-    } catch {
-      return [];
+    } catch (error) {
+      // A folder that is not there holds no accounts; one that cannot be listed fails the index, which says so.
+      if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileNotADirectory')) return [];
+      throw error;
     }
     const files: string[] = [];
     for (const [name, type] of entries) {
