@@ -98,18 +98,27 @@ async function runIntegration() {
     // activates on `onFileSystem:handoff-test-vfs`, as vscode.dev activates the extension of a remote repository.
     step('integration tests on a virtual folder (no file: URIs)');
     await runSuite(executable, 'virtual', 'en', (dir) => `handoff-test-vfs:${dir}`, [path.join(root, 'out', 'test', 'vfs-extension')]);
+    // A team folder whose first index fails: its .handoff.yml cannot be read (a symbolic link to
+    // itself fails with ELOOP for every user, root included, where a chmod would not stop root).
+    step('integration tests on a folder whose first index fails');
+    await runSuite(executable, 'failed', 'en', undefined, [], (dir) => {
+      fs.rmSync(path.join(dir, '.handoff.yml'), { force: true });
+      fs.symlinkSync('.handoff.yml', path.join(dir, '.handoff.yml'));
+    });
   }
 }
 
 /**
  * One run of the integration suite on a fresh copy of the sample: `*.<suite>.test.js`, or for `default`
- * every other test file. `testExtensions`: more extension folders loaded with the one under test.
+ * every other test file. `testExtensions`: more extension folders loaded with the one under test;
+ * `prepare(dir)`: changes the copy before VS Code opens it.
  */
-async function runSuite(executable, suite, locale, folderUri, testExtensions = []) {
+async function runSuite(executable, suite, locale, folderUri, testExtensions = [], prepare = undefined) {
   const { runTests } = require('@vscode/test-electron');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
   const workspace = path.join(scratch, 'workspace');
   fs.cpSync(path.join(__dirname, 'fixtures', 'sample'), workspace, { recursive: true });
+  prepare?.(workspace);
   const resultsFile = path.join(scratch, 'results.json');
   try {
     await runTests({

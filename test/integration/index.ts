@@ -7,7 +7,8 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   // `<name>.<suite>.test.js` runs only in the host test/run.js starts for that suite (`id`: --locale id,
   // `restricted`: an untrusted folder, `virtual`: a folder behind the FileSystemProvider of the test
-  // extension in test/vfs-extension); every other test file in the default one.
+  // extension in test/vfs-extension, `failed`: a folder whose .handoff.yml cannot be read); every other
+  // test file in the default one.
   const suite = process.env.HANDOFF_TEST_SUITE ?? 'default';
   for (const file of fs.readdirSync(__dirname)) {
     const suffix = /\.(\w+)\.test\.js$/.exec(file)?.[1] ?? 'default';
