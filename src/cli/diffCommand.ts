@@ -1,6 +1,7 @@
 /** `handoff diff BASE [HEAD]`: what changed in the accounts between two git revisions. */
 import { roleFolder } from '../core/model/teamConfig';
-import { diffAccounts, diffToJson, diffToMarkdown } from '../core/insight/diff';
+import { diffAccounts } from '../core/insight/diff';
+import { diffToJson, diffToMarkdown } from '../core/output/reviewFormats';
 import { GitError } from '../node/git';
 import { readRevisions } from '../node/gitRevisions';
 import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';

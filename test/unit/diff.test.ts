@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultConfig } from '../../src/core/model/teamConfig';
-import { diffAccounts, diffToJson, diffToMarkdown } from '../../src/core/insight/diff';
+import { diffAccounts } from '../../src/core/insight/diff';
+import { diffToJson, diffToMarkdown } from '../../src/core/output/reviewFormats';
 
 const config = defaultConfig();
 const roleOf = (file: string) => (file.startsWith('accounts/ae/') ? 'ae' : file.startsWith('accounts/am/') ? 'am' : undefined);

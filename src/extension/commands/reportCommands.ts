@@ -1,7 +1,8 @@
 /** Open Report, Export Report as CSV…, Compare with Branch…: the CLI's report and diff, shown in VS Code. */
 import * as vscode from 'vscode';
 import { roleFolder } from '../../core/model/teamConfig';
-import { diffAccounts, diffToMarkdown } from '../../core/insight/diff';
+import { diffAccounts } from '../../core/insight/diff';
+import { diffToMarkdown } from '../../core/output/reviewFormats';
 import { nextQuarterOf, parsePeriod, quarterOf, type Period } from '../../core/model/period';
 import { buildReport } from '../../core/insight/report';
 import { reportToCsv, reportToMarkdown } from '../../core/output/reportFormats';
