@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     registerDiagnostics(workspaces, calendar),
     registerQuickFixes(workspaces),
     pipelineView,
-    registerPipelineCommands(workspaces, commands),
+    registerPipelineCommands(workspaces, calendar, commands),
     registerFilterCommands(workspaces, filter, commands),
     renewalsView,
     registerRenewalLenses(workspaces, calendar, commands),

@@ -1,6 +1,5 @@
 /** The pipeline's commands: move, hand off, hand back, new and open account. Each one plans in the core and applies here. */
 import * as vscode from 'vscode';
-import { localToday } from '../../core/model/calendarDay';
 import { EditRefused } from '../../core/edit/editPlan';
 import { planHandback, planHandoff, planMove } from '../../core/edit/handoff';
 import { accountFileName, NEW_ACCOUNT_TEMPLATE, planNewAccount } from '../../core/edit/newAccount';
@@ -12,16 +11,17 @@ import { pickAccount, pickFolder, pickPerson, pickStage } from './accountPicks';
 import { resolveAccount } from './commandArgs';
 import type { CommandManager } from './commandManager';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
+import type { Calendar } from '../workspace/calendar';
 import { inform } from './notifications';
 import { notificationText } from '../../core/output/notificationText';
 
-export function registerPipelineCommands(workspaces: AccountWorkspaces, commands: CommandManager): vscode.Disposable {
+export function registerPipelineCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return vscode.Disposable.from(
-    commands.register('handoff.moveToStage', (arg: unknown, stageId: unknown) => moveToStage(workspaces, arg, text(stageId))),
-    commands.register('handoff.handOff', (arg: unknown, to: unknown) => handOff(workspaces, arg, text(to))),
-    commands.register('handoff.handBack', (arg: unknown, to: unknown, reason: unknown) => handBack(workspaces, arg, text(to), text(reason))),
-    commands.register('handoff.newAccount', (name: unknown) => newAccount(workspaces, text(name))),
+    commands.register('handoff.moveToStage', (arg: unknown, stageId: unknown) => moveToStage(workspaces, calendar, arg, text(stageId))),
+    commands.register('handoff.handOff', (arg: unknown, to: unknown) => handOff(workspaces, calendar, arg, text(to))),
+    commands.register('handoff.handBack', (arg: unknown, to: unknown, reason: unknown) => handBack(workspaces, calendar, arg, text(to), text(reason))),
+    commands.register('handoff.newAccount', (name: unknown) => newAccount(workspaces, calendar, text(name))),
     commands.register('handoff.openAccount', async () => {
       const picked = await pickAccount(workspaces, undefined, vscode.l10n.t('Open an account'));
       if (picked) await vscode.window.showTextDocument(picked.folder.source.uriOf(picked.account.file));
@@ -30,7 +30,7 @@ export function registerPipelineCommands(workspaces: AccountWorkspaces, commands
 }
 
 /** Moves to a stage of the account's role; a stage of the other role starts a handoff or a hand-back. */
-export async function moveToStage(workspaces: AccountWorkspaces, arg: unknown, stageId?: string): Promise<vscode.Uri | undefined> {
+export async function moveToStage(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, stageId?: string): Promise<vscode.Uri | undefined> {
   const ref = await resolveAccount(workspaces, arg, undefined, vscode.l10n.t('Move which account?'));
   if (!ref) return undefined;
   const { config } = ref.folder.store;
@@ -41,12 +41,12 @@ export async function moveToStage(workspaces: AccountWorkspaces, arg: unknown, s
     if (stageId) throw new EditRefused(vscode.l10n.t("'{0}' is not a stage of this team", stageId));
     return undefined;
   }
-  if (stage.role !== ref.account.role) return stage.role === 'am' ? handOff(workspaces, ref) : handBack(workspaces, ref);
+  if (stage.role !== ref.account.role) return stage.role === 'am' ? handOff(workspaces, calendar, ref) : handBack(workspaces, calendar, ref);
   const read = await readEditTarget(ref.folder, ref.account.file);
   return applyPlan(ref.folder, planMove(read.target, stage.id, config), read);
 }
 
-export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: string): Promise<vscode.Uri | undefined> {
+export async function handOff(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, to?: string): Promise<vscode.Uri | undefined> {
   const ref = await resolveAccount(workspaces, arg, 'ae', vscode.l10n.t('Hand off which deal?'));
   if (!ref) return undefined;
   const { config } = ref.folder.store;
@@ -62,14 +62,14 @@ export async function handOff(workspaces: AccountWorkspaces, arg: unknown, to?: 
   if (!am) return undefined;
   const read = await readEditTarget(ref.folder, ref.account.file);
   const template = await readTemplate(ref.folder);
-  const plan = planHandoff(read.target, { to: am, today: localToday(), template, force }, config);
+  const plan = planHandoff(read.target, { to: am, today: calendar.today, template, force }, config);
   const uri = await applyPlan(ref.folder, plan, read);
   await showNote(uri);
   inform(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
   return uri;
 }
 
-export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?: string, reason?: string): Promise<vscode.Uri | undefined> {
+export async function handBack(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, to?: string, reason?: string): Promise<vscode.Uri | undefined> {
   const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Hand back which account?'));
   if (!ref) return undefined;
   const ae = to ?? (await pickPerson(ref.folder, 'ae', regionOf(ref.account), vscode.l10n.t('Hand {0} back to which AE?', ref.account.name)));
@@ -83,14 +83,14 @@ export async function handBack(workspaces: AccountWorkspaces, arg: unknown, to?:
     }));
   if (!why) return undefined;
   const read = await readEditTarget(ref.folder, ref.account.file);
-  const plan = planHandback(read.target, { to: ae, reason: why, today: localToday() }, ref.folder.store.config);
+  const plan = planHandback(read.target, { to: ae, reason: why, today: calendar.today }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, read);
   inform(vscode.l10n.t('Handoff: {0}.', plan.summary));
   return uri;
 }
 
 /** Creates `<root>/<ae>/<safe-name>.md` from `templates/account.md` or a starter; undoable, never overwrites. */
-export async function newAccount(workspaces: AccountWorkspaces, givenName?: string): Promise<vscode.Uri | undefined> {
+export async function newAccount(workspaces: AccountWorkspaces, calendar: Calendar, givenName?: string): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder(workspaces, vscode.l10n.t('New account in which folder?'));
   if (!folder) return undefined;
   const name =
@@ -98,7 +98,7 @@ export async function newAccount(workspaces: AccountWorkspaces, givenName?: stri
     (await vscode.window.showInputBox({ title: vscode.l10n.t('New Account'), prompt: vscode.l10n.t('The company name'), validateInput: (v) => (accountFileName(v) ? undefined : vscode.l10n.t('Type the company name')) }));
   if (!name?.trim()) return undefined;
   const template = await readTemplateFile(folder, NEW_ACCOUNT_TEMPLATE);
-  const planned = planNewAccount(name, localToday(), folder.store.config, template);
+  const planned = planNewAccount(name, calendar.today, folder.store.config, template);
   await checkPath(folder, planned.file, 'absent');
   const uri = folder.source.uriOf(planned.file);
   const edit = new vscode.WorkspaceEdit();
