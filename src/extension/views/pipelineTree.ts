@@ -1,7 +1,7 @@
 /** The Pipeline view: groups from the core, mapped to tree items. No grouping or filtering lives here. */
 import * as vscode from 'vscode';
-import { healthOf, ownerOf, type Account } from '../../core/model/account';
-import { daysBetween, isCalendarDay, type CalendarDay } from '../../core/model/calendarDay';
+import { closeDateOf, contractEndOf, healthOf, ownerOf, type Account } from '../../core/model/account';
+import { daysBetween, type CalendarDay } from '../../core/model/calendarDay';
 import { markdownText } from '../../core/output/markdown';
 import { formatArr, formatMoney } from '../../core/model/money';
 import { groupAccounts, sortByPipeline, winProbability, type PipelineGroup } from '../../core/insight/pipeline';
@@ -167,9 +167,8 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
   item.id = idOf(node);
   item.resourceUri = uri;
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri] };
-  const { data } = account;
   const value = formatArr(account, true);
-  const when = account.role === 'ae' ? closeText(data.close_date) : renewalText(data.contract_end, today);
+  const when = account.role === 'ae' ? closeText(closeDateOf(account)) : renewalText(contractEndOf(account), today);
   item.description = [node.key ? vscode.l10n.t('★ key') : undefined, ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
   item.tooltip = tooltip(account, config);
   const won = account.role === 'ae' && account.stage === config.handoff.from;
@@ -189,12 +188,12 @@ function opportunityItem(node: Extract<PipelineNode, { kind: 'opportunity' }>): 
   return item;
 }
 
-function closeText(closeDate: unknown): string | undefined {
-  return isCalendarDay(closeDate) ? vscode.l10n.t('closes {0}', closeDate) : undefined;
+function closeText(closeDate: CalendarDay | undefined): string | undefined {
+  return closeDate === undefined ? undefined : vscode.l10n.t('closes {0}', closeDate);
 }
 
-function renewalText(contractEnd: unknown, today: CalendarDay): string | undefined {
-  if (!isCalendarDay(contractEnd)) return undefined;
+function renewalText(contractEnd: CalendarDay | undefined, today: CalendarDay): string | undefined {
+  if (contractEnd === undefined) return undefined;
   const days = daysBetween(today, contractEnd);
   return days < 0 ? vscode.l10n.t('ended {0} d ago', -days) : vscode.l10n.t('renews in {0} d', days);
 }
