@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   // The one log of the extension (Output › Handoff): index loads, and every error caught anywhere.
   const log = vscode.window.createOutputChannel('Handoff', { log: true });
   const commands = new CommandManager(log);
-  const workspaces = new AccountWorkspaces(log, new IndexSnapshots(context.storageUri, log));
+  const workspaces = new AccountWorkspaces(log, new IndexSnapshots(context.storageUri, context.extension, log));
   const filter = new PipelineFilter(log);
   const calendar = new Calendar();
   context.subscriptions.push(log, workspaces, filter, calendar, registerIndexStatus(workspaces, commands, log));

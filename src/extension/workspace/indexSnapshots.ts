@@ -1,46 +1,77 @@
 /**
  * Keeps each folder's index snapshot in the extension's workspace storage (never in the user's
- * repository), so a reopened window reads only the files that changed.
+ * repository), so a reopened window reads only the files that changed. A snapshot is reused only by
+ * the build of the extension that made it, in the same display language (snapshotStamp.ts).
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { failureDetail } from './failure';
+import { openSnapshot, sealSnapshot, type SnapshotMaker } from './snapshotStamp';
 
 const SAVE_DELAY_MS = 10_000;
+
+/** What IndexSnapshots needs of the extension: its folder and manifest (`context.extension`). */
+export type ExtensionBuild = Pick<vscode.Extension<unknown>, 'extensionUri' | 'packageJSON'>;
 
 export class IndexSnapshots {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+  private maker: Promise<SnapshotMaker> | undefined;
 
   constructor(
     private readonly storage: vscode.Uri | undefined,
+    private readonly extension: ExtensionBuild,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
   private uriFor(folder: vscode.Uri): vscode.Uri | undefined {
     if (!this.storage) return undefined;
-    // Problems are stored with their messages, so a snapshot belongs to one display language.
+    // One file per folder and display language, overwritten by each new build: none is left behind by an upgrade.
     const name = createHash('sha256').update(`${vscode.env.language}\0${folder}`).digest('hex').slice(0, 16);
     return vscode.Uri.joinPath(this.storage, `index-${name}.json`);
+  }
+
+  /** This build of the extension: its version, and its bundle's size and modification time (a development build keeps its version). */
+  private madeBy(): Promise<SnapshotMaker> {
+    this.maker ??= (async () => {
+      const manifest = this.extension.packageJSON as { version?: unknown; main?: unknown };
+      let build: string;
+      try {
+        const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.extension.extensionUri, String(manifest.main ?? 'package.json')));
+        build = `${stat.size}:${stat.mtime}`;
+      } catch (error) {
+        this.log.warn(`The extension's bundle cannot be read (${failureDetail(error)}); no index snapshot is reused`);
+        build = `unknown:${Date.now()}:${Math.random()}`;
+      }
+      const bundle = vscode.l10n.bundle;
+      const messages = bundle ? createHash('sha256').update(JSON.stringify(bundle)).digest('hex').slice(0, 16) : '';
+      return { version: String(manifest.version ?? ''), build, language: vscode.env.language, messages };
+    })();
+    return this.maker;
   }
 
   async read(folder: vscode.Uri): Promise<string | undefined> {
     const uri = this.uriFor(folder);
     if (!uri) return undefined;
+    let stored: string;
     try {
-      return this.decoder.decode(await vscode.workspace.fs.readFile(uri));
+      stored = this.decoder.decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
       // None yet (a folder opened for the first time) is no failure; anything else means a full read.
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) this.log.warn(`Reading the index snapshot of ${folder} failed; reading every file: ${failureDetail(error)}`);
       return undefined;
     }
+    const snapshot = openSnapshot(await this.madeBy(), stored);
+    if (snapshot === undefined) this.log.info(`The index snapshot of ${folder} was made by another build of the extension or in another language; reading every file`);
+    return snapshot;
   }
 
   async write(folder: vscode.Uri, snapshot: string): Promise<void> {
     const uri = this.uriFor(folder);
     if (!uri || !this.storage) return;
+    const sealed = sealSnapshot(await this.madeBy(), snapshot);
     await vscode.workspace.fs.createDirectory(this.storage);
-    await vscode.workspace.fs.writeFile(uri, this.encoder.encode(snapshot));
+    await vscode.workspace.fs.writeFile(uri, this.encoder.encode(sealed));
   }
 
   /** Saves `snapshot()` a few seconds after the last change, and once more on dispose. */
