@@ -20,11 +20,16 @@ import { registerRenewalLenses } from './editor/renewalLenses';
 import { registerRenewalsView, RENEWALS_VIEW } from './views/renewalsView';
 import { registerReportCommands } from './commands/reportCommands';
 
-/** What `activate` returns; the integration tests use it to wait for the index. */
+/**
+ * What `activate` returns: reads for the integration tests (test/integration), none of which renders a
+ * view or fires a change. Not an API for other extensions.
+ */
 export interface HandoffApi {
   /** Settles when every folder is indexed and every pending refresh is done. */
   whenIdle(): Promise<void>;
-  /** What the Pipeline view shows now, as plain data. */
+  /** Every file the index holds (an account, readable or not), workspace-relative. */
+  indexedFiles(): string[];
+  /** What the Pipeline view shows now, as plain data: read from its view model, without rendering the tree. */
   pipeline(): PipelineItem[];
   /** The message above the Pipeline view's tree (a folder that could not be indexed), if any. */
   pipelineMessage(): string | undefined;
@@ -72,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       await started;
       await workspaces.idle();
     },
+    indexedFiles: () => workspaces.all().flatMap((folder) => [...folder.store.allRecords()].map((record) => record.file)),
     pipeline: () => pipelineView.items(),
     pipelineMessage: () => pipelineView.message(),
     renewalsNeedingAttention: () => renewalsView.needingAttention(),

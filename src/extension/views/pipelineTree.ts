@@ -53,20 +53,26 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
   }
 
   getChildren(node?: PipelineNode): PipelineNode[] {
+    if (!node) this.nodes.clear();
+    return this.childrenOf(node).map((child) => this.remember(child));
+  }
+
+  /**
+   * What `getChildren` would return, without rendering: the nodes VS Code was given (for `reveal`
+   * and `getParent`) stay as they are. For reads of the view model, such as the extension's test API.
+   */
+  childrenOf(node?: PipelineNode): PipelineNode[] {
     if (!node) {
-      this.nodes.clear();
       const folders = this.workspaces.all().filter((folder) => folder.store.size > 0);
-      if (folders.length > 1) return folders.map((folder) => this.remember({ kind: 'folder', folder }));
+      if (folders.length > 1) return folders.map((folder) => ({ kind: 'folder', folder }));
       return folders.length === 1 ? this.groupsOf(folders[0]) : [];
     }
     if (node.kind === 'folder') return this.groupsOf(node.folder);
     if (node.kind === 'group') {
-      return sortByPipeline(node.group.accounts, node.folder.store.config).map((account) =>
-        this.remember(new PipelineAccountNode(node.folder, account, node.group.key, node.keyAccounts.has(account.file))),
-      );
+      return sortByPipeline(node.group.accounts, node.folder.store.config).map((account) => new PipelineAccountNode(node.folder, account, node.group.key, node.keyAccounts.has(account.file)));
     }
     if (node.kind === 'account') {
-      return opportunitiesOf(node.account, node.folder.store.config).map((opportunity, index) => this.remember({ kind: 'opportunity', folder: node.folder, account: node.account, opportunity, index, groupKey: node.groupKey }));
+      return opportunitiesOf(node.account, node.folder.store.config).map((opportunity, index) => ({ kind: 'opportunity', folder: node.folder, account: node.account, opportunity, index, groupKey: node.groupKey }));
     }
     return [];
   }
@@ -109,7 +115,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     const accounts = all.filter((account) => this.filter.matches(account));
     return groupAccounts(accounts, folder.store.config, this.filter.groupBy)
       .filter((group) => group.stage || group.accounts.length > 0)
-      .map((group) => this.remember({ kind: 'group', folder, group, keyAccounts }));
+      .map((group) => ({ kind: 'group', folder, group, keyAccounts }));
   }
 
   /**

@@ -18,6 +18,8 @@ export interface PipelineItem {
   label: string;
   description?: string;
   contextValue?: string;
+  /** An account row's file, workspace-relative. */
+  file?: string;
   children: PipelineItem[];
 }
 
@@ -56,11 +58,13 @@ export function registerPipelineView(
   };
   updateTitle();
   updateActive();
+  // Reads of the view model (`childrenOf`): they neither render the tree nor fire a change.
   const items = (node?: PipelineNode): PipelineItem[] =>
-    provider.getChildren(node).map((child) => {
+    provider.childrenOf(node).map((child) => {
       const item = provider.getTreeItem(child);
       const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-      return { label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, children: items(child) };
+      const file = child.kind === 'account' ? child.account.file : undefined;
+      return { label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, file, children: items(child) };
     });
   const disposable = vscode.Disposable.from(
     provider,
@@ -75,10 +79,10 @@ export function registerPipelineView(
     treeView.onDidChangeVisibility(updateActive),
   );
   // The node VS Code hands a command run from this view's menus on the account of `file`.
-  const elementOf = (file: string, nodes = provider.getChildren()): PipelineNode | undefined => {
+  const elementOf = (file: string, nodes = provider.childrenOf()): PipelineNode | undefined => {
     for (const node of nodes) {
       if (node.kind === 'account' && node.account.file === file) return node;
-      const found = node.kind === 'account' || node.kind === 'opportunity' ? undefined : elementOf(file, provider.getChildren(node));
+      const found = node.kind === 'account' || node.kind === 'opportunity' ? undefined : elementOf(file, provider.childrenOf(node));
       if (found) return found;
     }
     return undefined;
