@@ -6,6 +6,9 @@
 // (test/e2e). Ends with one line: `N passed, N failed, N skipped` (a failed lint or type-check counts
 // as one failure each; skipped tests are mocha's pending ones).
 //   --unit-only / --integration-only   run one half
+//   --grep <text>   only the tests whose full title contains <text> (a /regular expression/ too), in
+//                   every suite; the end-to-end check, which is not a Mocha suite, is then skipped
+//   --suite <name>  only that integration suite: default, id, restricted, virtual or failed
 //   HANDOFF_VSCODE_EXECUTABLE=/path/to/code   use a desktop VS Code instead of code-server
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -13,9 +16,26 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const args = new Set(process.argv.slice(2));
+const SUITES = ['default', 'id', 'restricted', 'virtual', 'failed'];
+const { flags: args, grep, suite: onlySuite } = parseArgs(process.argv.slice(2));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const mocharc = require('../.mocharc.js');
+
+function parseArgs(argv) {
+  const flags = new Set();
+  const values = {};
+  for (let index = 0; index < argv.length; index++) {
+    const [name, inline] = argv[index].split(/=(.*)/s);
+    if (name === '--grep' || name === '--suite') {
+      const value = inline ?? argv[++index];
+      if (value === undefined || value === '') throw new Error(`${name} needs a value`);
+      values[name.slice(2)] = value;
+    } else if (name === '--unit-only' || name === '--integration-only') flags.add(name);
+    else throw new Error(`unknown option ${argv[index]} (known: --unit-only, --integration-only, --grep <text>, --suite <name>)`);
+  }
+  if (values.suite && !SUITES.includes(values.suite)) throw new Error(`--suite is one of ${SUITES.join(', ')}`);
+  return { flags, grep: values.grep, suite: values.suite };
+}
 
 function step(title) {
   process.stdout.write(`\n=== ${title}\n`);
@@ -62,7 +82,7 @@ function runGrammar(required) {
 
 function runFiles(files) {
   const Mocha = require('mocha');
-  const mocha = new Mocha({ ...mocharc, reporter: 'spec' });
+  const mocha = new Mocha({ ...mocharc, reporter: 'spec', grep });
   files.forEach((file) => mocha.addFile(file));
   return new Promise((resolve) => {
     const runner = mocha.run(() => {
@@ -82,29 +102,40 @@ async function runIntegration() {
     require('./host/setup').setup();
     executable = path.join(__dirname, 'host', 'codeServerHost.js');
   }
-  await runGrammar(codeServer);
-  step('integration tests (a real VS Code extension host)');
-  await runSuite(executable, 'default', 'en');
+  const wanted = (suite) => !onlySuite || onlySuite === suite;
+  if (!onlySuite) await runGrammar(codeServer);
+  if (wanted('default')) {
+    step('integration tests (a real VS Code extension host)');
+    await runSuite(executable, 'default', 'en');
+  }
   // The other suites need what the code-server stand-in sets up: a language pack for --locale id
   // (a desktop VS Code without the Indonesian pack stays English), an untrusted folder, and
   // --folder-uri on a scheme that only a test extension provides.
   if (!process.env.HANDOFF_VSCODE_EXECUTABLE) {
-    step('integration tests in Bahasa Indonesia (--locale id)');
-    await runSuite(executable, 'id', 'id');
-    step('integration tests in Restricted Mode (an untrusted folder)');
-    await runSuite(executable, 'restricted', 'en');
+    if (wanted('id')) {
+      step('integration tests in Bahasa Indonesia (--locale id)');
+      await runSuite(executable, 'id', 'id');
+    }
+    if (wanted('restricted')) {
+      step('integration tests in Restricted Mode (an untrusted folder)');
+      await runSuite(executable, 'restricted', 'en');
+    }
     // A folder reached only through a FileSystemProvider, as in a browser: the provider is a second
     // extension under development (test/vfs-extension, built into out/test/vfs-extension), which VS Code
     // activates on `onFileSystem:handoff-test-vfs`, as vscode.dev activates the extension of a remote repository.
-    step('integration tests on a virtual folder (no file: URIs)');
-    await runSuite(executable, 'virtual', 'en', (dir) => `handoff-test-vfs:${dir}`, [path.join(root, 'out', 'test', 'vfs-extension')]);
+    if (wanted('virtual')) {
+      step('integration tests on a virtual folder (no file: URIs)');
+      await runSuite(executable, 'virtual', 'en', (dir) => `handoff-test-vfs:${dir}`, [path.join(root, 'out', 'test', 'vfs-extension')]);
+    }
     // A team folder whose first index fails: its .handoff.yml cannot be read (a symbolic link to
     // itself fails with ELOOP for every user, root included, where a chmod would not stop root).
-    step('integration tests on a folder whose first index fails');
-    await runSuite(executable, 'failed', 'en', undefined, [], (dir) => {
-      fs.rmSync(path.join(dir, '.handoff.yml'), { force: true });
-      fs.symlinkSync('.handoff.yml', path.join(dir, '.handoff.yml'));
-    });
+    if (wanted('failed')) {
+      step('integration tests on a folder whose first index fails');
+      await runSuite(executable, 'failed', 'en', undefined, [], (dir) => {
+        fs.rmSync(path.join(dir, '.handoff.yml'), { force: true });
+        fs.symlinkSync('.handoff.yml', path.join(dir, '.handoff.yml'));
+      });
+    }
   }
 }
 
@@ -126,7 +157,7 @@ async function runSuite(executable, suite, locale, folderUri, testExtensions = [
       extensionDevelopmentPath: [root, ...testExtensions],
       extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [folderUri ? `--folder-uri=${folderUri(workspace)}` : workspace, '--disable-extensions', `--locale=${locale}`],
-      extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_SUITE: suite },
+      extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_SUITE: suite, ...(grep && { HANDOFF_TEST_GREP: grep }) },
     });
   } catch (error) {
     process.stderr.write(`integration run failed: ${error.message}\n`);
@@ -162,7 +193,7 @@ async function main() {
   if (!args.has('--integration-only')) await runMocha();
   if (!args.has('--unit-only')) await runIntegration();
   // The end-to-end check needs code-server (the desktop-VS Code path cannot drive a browser).
-  if (!args.has('--unit-only') && !args.has('--integration-only') && !process.env.HANDOFF_VSCODE_EXECUTABLE) runEndToEnd();
+  if (!args.has('--unit-only') && !args.has('--integration-only') && !grep && !onlySuite && !process.env.HANDOFF_VSCODE_EXECUTABLE) runEndToEnd();
   process.stdout.write(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
   process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;

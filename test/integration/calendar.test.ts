@@ -1,11 +1,10 @@
 // One "today" for the whole extension: views, lenses and the dates commands write all follow the
 // Calendar, which rolls over at midnight (here pretended through the test API).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/model/calendarDay';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, waitFor, workspaceUri } from './helpers';
+import { activateHandoff, pipelineAccounts, slugOf, testAccounts, waitFor, type TestAccounts } from './helpers';
 
 const today = localToday();
 const NAME = 'Tanjung Data Calendar';
@@ -13,21 +12,19 @@ const ACCOUNT = ['---', `name: ${NAME}`, 'stage: active', 'am: budi@example.com'
 
 describe('One calendar', () => {
   let api: HandoffApi;
-  const amFolder = workspaceUri('accounts', 'am', 'calendar-test');
-  const aeFolder = workspaceUri('accounts', 'ae', 'calendar-test');
-  const customer = vscode.Uri.joinPath(amFolder, 'tanjung-data.md');
-  const description = () => api.pipeline().flatMap((g) => g.children).find((c) => c.label === NAME)?.description ?? '';
+  /** Each test's own customer, renewing in 70 days. */
+  let own: TestAccounts;
+  const description = () => pipelineAccounts(api).find((c) => c.file === own.file('am/tanjung-data.md'))?.description ?? '';
 
   before(async () => {
     api = await activateHandoff();
-    fs.mkdirSync(amFolder.fsPath, { recursive: true });
-    fs.writeFileSync(customer.fsPath, ACCOUNT);
-    await waitFor('the new account in the index', () => description() !== '');
   });
-  afterEach(() => api.setToday(undefined));
-  after(async () => {
+  beforeEach(async function () {
+    own = await testAccounts(api, slugOf('calendar', this.currentTest?.title), { 'am/tanjung-data.md': ACCOUNT });
+  });
+  afterEach(async () => {
+    api.setToday(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const folder of [amFolder, aeFolder]) fs.rmSync(folder.fsPath, { recursive: true, force: true });
   });
 
   it("keeps the Pipeline's 'renews in N d' true after midnight", async () => {
@@ -41,8 +38,8 @@ describe('One calendar', () => {
   it('dates a hand-back with the same day the views count from', async () => {
     const day = addDays(today, 3);
     api.setToday(day);
-    await vscode.commands.executeCommand('handoff.handBack', customer, 'dewi@example.com', 'budget moved to next year');
-    const text = fs.readFileSync(vscode.Uri.joinPath(aeFolder, 'tanjung-data.md').fsPath, 'utf8');
+    await vscode.commands.executeCommand('handoff.handBack', own.uri('am/tanjung-data.md'), 'dewi@example.com', 'budget moved to next year');
+    const text = own.read('ae/tanjung-data.md');
     assert.match(text, new RegExp(`\\nhandback:\\n  date: ${day}\\n`));
     assert.match(text, new RegExp(`## Hand-back note — ${day}`));
   });

@@ -2,47 +2,30 @@
 // is read in one place — a row of a view or an account file's Uri — and what it throws is reported
 // once: a refusal as one warning, anything else as an error with Show Log.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, waitFor, workspaceUri } from './helpers';
+import { activateHandoff, testAccounts } from './helpers';
 import { recordNotifications } from './notifications';
 
-const FOLDER = 'accounts/ae/commands';
 const deal = (name: string, stage: string) => `---\nname: ${name}\nstage: ${stage}\nae: dewi@example.com\nregion: APAC\n---\n# ${name}\n`;
-const FIXTURES: Record<string, string> = {
-  [`${FOLDER}/uri.md`]: deal('Command Uri', 'demo'),
-  [`${FOLDER}/row.md`]: deal('Command Row', 'demo'),
-  [`${FOLDER}/unsaved.md`]: deal('Command Unsaved', 'demo'),
-};
-
-const onDisk = (file: string) => path.join(workspaceUri().fsPath, file);
-const read = (file: string) => fs.readFileSync(onDisk(file), 'utf8');
 
 describe('the one command path', () => {
   let api: HandoffApi;
 
   before(async () => {
     api = await activateHandoff();
-    fs.mkdirSync(onDisk(FOLDER), { recursive: true });
-    for (const [file, text] of Object.entries(FIXTURES)) fs.writeFileSync(onDisk(file), text);
-    await waitFor('the accounts in the Pipeline', () => Object.keys(FIXTURES).every((file) => api.treeElement('handoff.pipeline', file)));
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(onDisk(FOLDER), { recursive: true, force: true });
-    await waitFor('the accounts to leave the Pipeline', () => Object.keys(FIXTURES).every((file) => !api.treeElement('handoff.pipeline', file)));
-  });
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it("runs on an account file's Uri (editor menus, CodeLens) and on a Pipeline row (its menu, a drag)", async () => {
+    const own = await testAccounts(api, 'commands-uri-and-row', { 'ae/uri.md': deal('Command Uri', 'demo'), 'ae/row.md': deal('Command Row', 'demo') });
     const notifications = recordNotifications();
     try {
-      await vscode.commands.executeCommand('handoff.moveToStage', vscode.Uri.file(onDisk(`${FOLDER}/uri.md`)), 'proposal');
-      assert.match(read(`${FOLDER}/uri.md`), /\nstage: proposal\n/);
-      await vscode.commands.executeCommand('handoff.moveToStage', api.treeElement('handoff.pipeline', `${FOLDER}/row.md`), 'negotiation');
-      assert.match(read(`${FOLDER}/row.md`), /\nstage: negotiation\n/);
+      await vscode.commands.executeCommand('handoff.moveToStage', own.uri('ae/uri.md'), 'proposal');
+      assert.match(own.read('ae/uri.md'), /\nstage: proposal\n/);
+      await vscode.commands.executeCommand('handoff.moveToStage', api.treeElement('handoff.pipeline', own.file('ae/row.md')), 'negotiation');
+      assert.match(own.read('ae/row.md'), /\nstage: negotiation\n/);
       assert.deepEqual(notifications.shown, []);
     } finally {
       notifications.dispose();
@@ -54,14 +37,16 @@ describe('the one command path', () => {
     const files = vscode.workspace.getConfiguration('files');
     const autoSave = files.inspect<string>('autoSave')?.globalValue;
     await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    const file = `${FOLDER}/unsaved.md`;
+    const text = deal('Command Unsaved', 'demo');
+    const own = await testAccounts(api, 'commands-refusal', { 'ae/unsaved.md': text });
+    const file = own.file('ae/unsaved.md');
     const notifications = recordNotifications();
     try {
-      const editor = await vscode.window.showTextDocument(vscode.Uri.file(onDisk(file)));
+      const editor = await vscode.window.showTextDocument(own.uri('ae/unsaved.md'));
       await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'unsaved\n'));
       assert.equal(await vscode.commands.executeCommand('handoff.moveToStage', editor.document.uri, 'proposal'), undefined);
       assert.deepEqual(notifications.shown, [{ severity: 'warning', message: `Handoff: ${file} has unsaved changes; save it first`, buttons: [] }]);
-      assert.equal(read(file), FIXTURES[file]);
+      assert.equal(own.read('ae/unsaved.md'), text);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       notifications.dispose();
@@ -70,11 +55,12 @@ describe('the one command path', () => {
   });
 
   it('refuses what is not an account row (a stage row), rather than guessing from its shape', async () => {
+    const own = await testAccounts(api, 'commands-lookalike', { 'ae/row.md': deal('Command Row', 'negotiation') });
     const notifications = recordNotifications();
     try {
-      const lookalike = { kind: 'account', folder: {}, account: { file: `${FOLDER}/row.md` } };
+      const lookalike = { kind: 'account', folder: {}, account: { file: own.file('ae/row.md') } };
       assert.equal(await vscode.commands.executeCommand('handoff.moveToStage', lookalike, 'demo'), undefined);
-      assert.match(read(`${FOLDER}/row.md`), /\nstage: negotiation\n/);
+      assert.match(own.read('ae/row.md'), /\nstage: negotiation\n/);
       assert.deepEqual(notifications.shown.map((n) => [n.severity, n.message]), [['warning', 'Handoff: this command was run on something that is not an account Handoff knows']]);
     } finally {
       notifications.dispose();

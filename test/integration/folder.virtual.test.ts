@@ -5,9 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
-
-const onDisk = (uri: vscode.Uri) => uri.path; // the provider serves this folder on disk
+import { activateHandoff, groupOf, handoffDiagnostics, sampleText, testAccounts, waitFor } from './helpers';
 
 describe('Handoff on a virtual folder', () => {
   let api: HandoffApi;
@@ -25,22 +23,28 @@ describe('Handoff on a virtual folder', () => {
   });
 
   it('moves and hands off accounts, writing through the provider', async () => {
-    const deal = workspaceUri('accounts', 'ae', 'emea', 'baltic-freight.md');
-    const before = fs.readFileSync(onDisk(deal), 'utf8');
+    const own = await testAccounts(api, 'virtual-move-hand-off', {
+      'ae/freight.md': sampleText('accounts/ae/emea/baltic-freight.md', { from: 'Baltic Freight', to: 'Virtual Freight' }),
+      'ae/toko.md': sampleText('accounts/ae/apac/tokopintar.md', { from: 'TokoPintar', to: 'Virtual Toko' }),
+    });
+    const deal = own.uri('ae/freight.md');
+    assert.equal(deal.scheme, 'handoff-test-vfs');
+    const before = own.read('ae/freight.md');
     await vscode.commands.executeCommand('handoff.moveToStage', deal, 'proposal');
-    assert.equal(fs.readFileSync(onDisk(deal), 'utf8'), before.replace('\nstage: demo\n', '\nstage: proposal\n'));
+    assert.equal(own.read('ae/freight.md'), before.replace('\nstage: demo\n', '\nstage: proposal\n'));
 
-    const from = workspaceUri('accounts', 'ae', 'apac', 'tokopintar.md');
-    const to = workspaceUri('accounts', 'am', 'apac', 'tokopintar.md');
+    const from = own.uri('ae/toko.md');
+    const to = own.uri('am/toko.md');
     const result = await vscode.commands.executeCommand<vscode.Uri>('handoff.handOff', from, 'budi@example.com');
     assert.equal(result?.toString(), to.toString());
-    assert.equal(fs.existsSync(onDisk(from)), false);
-    assert.match(fs.readFileSync(onDisk(to), 'utf8'), /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
-    await waitFor('the account under onboarding', () => api.pipeline().find((g) => g.label === 'onboarding')?.children.some((item) => item.label === 'TokoPintar'));
+    assert.equal(fs.existsSync(own.path('ae/toko.md')), false);
+    assert.match(own.read('am/toko.md'), /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
+    await waitFor('the account under onboarding', () => groupOf(api, own.file('am/toko.md')) === 'onboarding');
   });
 
   it('reports problems in files written through the provider, and clears them when fixed', async () => {
-    const uri = workspaceUri('accounts', 'ae', 'apac', 'virtual-typo.md');
+    const own = await testAccounts(api, 'virtual-problems');
+    const uri = own.uri('ae/virtual-typo.md');
     const text = (stage: string) => new TextEncoder().encode(`---\nname: Virtual Typo\nstage: ${stage}\n---\n`);
     await vscode.workspace.fs.writeFile(uri, text('negotiatoin'));
     const [problem] = await waitFor('the problem', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));

@@ -1,10 +1,9 @@
 // Runs only in a host started with --locale id (test/run.js): what an Indonesian sales team reads.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/model/calendarDay';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
+import { activateHandoff, handoffDiagnostics, pipelineGroup, testAccounts, waitFor } from './helpers';
 
 const today = localToday();
 const contractEnd = addDays(today, 70);
@@ -14,21 +13,14 @@ const BROKEN = ['---', 'name: Kopi Kenangan', 'stage: negotiatoin', 'ae: dewi@ex
 
 describe('Handoff in Bahasa Indonesia', () => {
   let api: HandoffApi;
-  const customer = workspaceUri('accounts', 'am', 'apac', 'lensa-logistik.md');
-  const broken = workspaceUri('accounts', 'ae', 'apac', 'kopi-kenangan.md');
   before(async () => {
     assert.equal(vscode.env.language, 'id', 'the test host runs in Bahasa Indonesia');
     api = await activateHandoff();
-    fs.writeFileSync(customer.fsPath, CUSTOMER);
-    fs.writeFileSync(broken.fsPath, BROKEN);
-    await waitFor('the new accounts in the index', () => api.pipeline().some((g) => g.children.some((c) => c.label === 'Lensa Logistik')));
   });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of [customer, broken]) if (fs.existsSync(uri.fsPath)) fs.unlinkSync(uri.fsPath);
-  });
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('reports problems in the Problems panel in Indonesian, with the quick fix', async () => {
+    const broken = (await testAccounts(api, 'id-problems', { 'ae/kopi-kenangan.md': BROKEN })).uri('ae/kopi-kenangan.md');
     const [diagnostic] = await waitFor('a problem for the misspelt stage', () => handoffDiagnostics(broken).length > 0 && handoffDiagnostics(broken));
     assert.equal(diagnostic.message, "tahap 'negotiatoin' bukan tahap tim ini; maksud Anda 'negotiation'?");
     await vscode.workspace.openTextDocument(broken);
@@ -37,6 +29,7 @@ describe('Handoff in Bahasa Indonesia', () => {
   });
 
   it('writes the renewal lenses and their warning in Indonesian', async () => {
+    const customer = (await testAccounts(api, 'id-renewals', { 'am/lensa-logistik.md': CUSTOMER })).uri('am/lensa-logistik.md');
     await vscode.workspace.openTextDocument(customer);
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', customer)) ?? [];
     const titles = lenses.map((lens) => lens.command?.title);
@@ -47,7 +40,7 @@ describe('Handoff in Bahasa Indonesia', () => {
   });
 
   it('describes the pipeline in Indonesian', () => {
-    const negotiation = api.pipeline().find((group) => group.label === 'negotiation');
+    const negotiation = pipelineGroup(api, 'negotiation');
     assert.equal(negotiation?.description, '2 · USD 84K + EUR 76K tertimbang');
   });
 });

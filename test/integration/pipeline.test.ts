@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, waitFor, workspaceUri } from './helpers';
+import { activateHandoff, groupOf, pipelineAccounts, pipelineGroup, sampleText, testAccounts, waitFor, workspaceUri } from './helpers';
+
+// The sample's deals that tests copy into folders of their own: no test changes the sample.
+const BALTIC_FREIGHT = 'accounts/ae/emea/baltic-freight.md'; // demo, tom, EMEA
+const TOKOPINTAR = 'accounts/ae/apac/tokopintar.md'; // closed_won, rizky, APAC
+const FJORD_ANALYTICS = 'accounts/ae/emea/fjord-analytics.md'; // closed_won, lena, EMEA
+const GARUDA_FINTECH = 'accounts/ae/apac/garuda-fintech.md';
 
 describe('Pipeline', () => {
   let api: HandoffApi;
@@ -11,6 +17,7 @@ describe('Pipeline', () => {
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('handoff.clearFilter');
+    await vscode.commands.executeCommand('handoff.groupBy', 'stage');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -21,22 +28,23 @@ describe('Pipeline', () => {
       'prospecting:2', 'qualification:3', 'demo:3', 'proposal:2', 'negotiation:2', 'closed_won:2', 'closed_lost:2',
       'onboarding:2', 'active:7', 'at_risk:2', 'renewal:3', 'churned:2',
     ]);
-    const negotiation = api.pipeline()[4];
-    assert.equal(negotiation.description, '2 · USD 84K + EUR 76K weighted');
-    assert.equal(negotiation.contextValue, 'stage.ae');
-    const acme = negotiation.children.find((item) => item.label === 'Acme Corp');
+    const negotiation = pipelineGroup(api, 'negotiation');
+    assert.equal(negotiation?.description, '2 · USD 84K + EUR 76K weighted');
+    assert.equal(negotiation?.contextValue, 'stage.ae');
+    const acme = negotiation?.children.find((item) => item.label === 'Acme Corp');
     assert.equal(acme?.contextValue, 'account.ae');
     assert.equal(acme?.description, 'dewi · USD 120K · closes 2026-12-15');
-    assert.equal(api.pipeline()[5].children[0].contextValue, 'account.ae.won');
+    const won = pipelineGroup(api, 'closed_won')?.children ?? [];
+    assert.deepEqual(won.map((item) => `${item.label}:${item.contextValue}`).sort(), ['Fjord Analytics:account.ae.won', 'TokoPintar:account.ae.won']);
   });
 
   it('narrows to a filter and clears in one command', async () => {
     await vscode.commands.executeCommand('handoff.filterByRegion', 'EMEA');
     await vscode.commands.executeCommand('handoff.filterByTag', 'logistics');
-    const shown = api.pipeline().flatMap((group) => group.children.map((item) => item.label));
+    const shown = pipelineAccounts(api).map((item) => item.label);
     assert.deepEqual(shown, ['Helvetia Logistics', 'Baltic Freight', 'Kraken Shipping']);
     await vscode.commands.executeCommand('handoff.clearFilter');
-    assert.equal(api.pipeline().flatMap((group) => group.children).length, 32);
+    assert.equal(pipelineAccounts(api).length, 32);
   });
 
   it('groups by owner', async () => {
@@ -46,25 +54,32 @@ describe('Pipeline', () => {
   });
 
   it('Move to Stage changes the stage line alone, and the tree follows', async () => {
-    const uri = workspaceUri('accounts', 'ae', 'emea', 'baltic-freight.md');
-    const before = fs.readFileSync(uri.fsPath, 'utf8');
-    await vscode.commands.executeCommand('handoff.moveToStage', uri, 'proposal');
-    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before.replace('\nstage: demo\n', '\nstage: proposal\n'));
-    await waitFor('the tree to show the move', () => stageCounts()[3] === 'proposal:3' && stageCounts()[2] === 'demo:2');
+    const own = await testAccounts(api, 'move-to-stage', { 'ae/freight.md': sampleText(BALTIC_FREIGHT, { from: 'Baltic Freight', to: 'Move Freight' }) });
+    const file = own.file('ae/freight.md');
+    assert.equal(groupOf(api, file), 'demo');
+    const demo = pipelineGroup(api, 'demo')!.children.length;
+    const proposal = pipelineGroup(api, 'proposal')!.children.length;
+    const before = own.read('ae/freight.md');
+    await vscode.commands.executeCommand('handoff.moveToStage', own.uri('ae/freight.md'), 'proposal');
+    assert.equal(own.read('ae/freight.md'), before.replace('\nstage: demo\n', '\nstage: proposal\n'));
+    await waitFor('the tree to show the move', () => groupOf(api, file) === 'proposal');
+    assert.equal(pipelineGroup(api, 'demo')!.children.length, demo - 1);
+    assert.equal(pipelineGroup(api, 'proposal')!.children.length, proposal + 1);
   });
 
   it('hands a won deal off as one rename that one undo restores', async () => {
-    const from = workspaceUri('accounts', 'ae', 'apac', 'tokopintar.md');
-    const to = workspaceUri('accounts', 'am', 'apac', 'tokopintar.md');
-    const before = fs.readFileSync(from.fsPath, 'utf8');
+    const own = await testAccounts(api, 'hand-off-undo', { 'ae/toko.md': sampleText(TOKOPINTAR, { from: 'TokoPintar', to: 'Toko Undo' }) });
+    const from = own.uri('ae/toko.md');
+    const to = own.uri('am/toko.md');
+    const before = own.read('ae/toko.md');
     const result = await vscode.commands.executeCommand<vscode.Uri>('handoff.handOff', from, 'budi@example.com');
     assert.equal(result?.toString(), to.toString());
     assert.equal(fs.existsSync(from.fsPath), false);
-    const after = fs.readFileSync(to.fsPath, 'utf8');
+    const after = own.read('am/toko.md');
     assert.match(after, /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
     assert.match(after, /\nhandoff:\n  date: \d{4}-\d\d-\d\d\n  from: rizky@example.com\n  to: budi@example.com\n---\n/);
     assert.match(after, /## Handoff note — /);
-    await waitFor('the account under onboarding', () => api.pipeline()[7].children.some((item) => item.label === 'TokoPintar'));
+    await waitFor('the account under onboarding', () => groupOf(api, own.file('am/toko.md')) === 'onboarding');
 
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), to.toString(), 'the handed-off file is open at its note');
     await vscode.commands.executeCommand('undo');
@@ -82,11 +97,10 @@ describe('Pipeline', () => {
     // by default, and participants (other extensions', a busy extension host) can hold a rename longer
     // than that. Had the AE file unsaved changes while it moved, auto save (or the save prompt of its
     // closing editor) could write it back beside the AM file.
-    const fjord = workspaceUri('accounts', 'ae', 'emea', 'fjord-analytics.md');
-    const from = workspaceUri('accounts', 'ae', 'emea', 'nordlicht-data.md');
-    const to = workspaceUri('accounts', 'am', 'emea', 'nordlicht-data.md');
-    fs.writeFileSync(from.fsPath, fs.readFileSync(fjord.fsPath, 'utf8').replaceAll('Fjord Analytics', 'Nordlicht Data'));
-    await waitFor('the new won deal', () => api.pipeline()[5].children.some((item) => item.label === 'Nordlicht Data'));
+    const own = await testAccounts(api, 'hand-off-open-editor', { 'ae/nordlicht-data.md': sampleText(FJORD_ANALYTICS, { from: 'Fjord Analytics', to: 'Nordlicht Data' }) });
+    const from = own.uri('ae/nordlicht-data.md');
+    const to = own.uri('am/nordlicht-data.md');
+    assert.equal(groupOf(api, own.file('ae/nordlicht-data.md')), 'closed_won');
     await vscode.window.showTextDocument(from);
     const savesOfFrom: string[] = [];
     const watch = vscode.Disposable.from(
@@ -103,45 +117,36 @@ describe('Pipeline', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.deepEqual(savesOfFrom, [], 'VS Code saved the AE file during the handoff');
-      assert.match(fs.readFileSync(to.fsPath, 'utf8'), /\nstage: onboarding\nae: lena@example.com\nam: sofia@example.com\n/);
+      assert.match(own.read('am/nordlicht-data.md'), /\nstage: onboarding\nae: lena@example.com\nam: sofia@example.com\n/);
       assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path), []);
     } finally {
       watch.dispose();
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      fs.rmSync(from.fsPath, { force: true });
-      fs.rmSync(to.fsPath, { force: true });
-      await waitFor('the deal to leave the Pipeline', () => !api.pipeline().some((group) => group.children.some((item) => item.label === 'Nordlicht Data')));
     }
   });
 
   it('refuses a handoff onto an existing file and changes nothing', async () => {
-    const from = workspaceUri('accounts', 'ae', 'emea', 'fjord-analytics.md');
-    const to = workspaceUri('accounts', 'am', 'emea', 'fjord-analytics.md');
-    const before = fs.readFileSync(from.fsPath, 'utf8');
-    fs.writeFileSync(to.fsPath, 'not yours\n');
-    try {
-      assert.equal(await vscode.commands.executeCommand('handoff.handOff', from, 'sofia@example.com'), undefined);
-      assert.equal(fs.readFileSync(from.fsPath, 'utf8'), before);
-      assert.equal(fs.readFileSync(to.fsPath, 'utf8'), 'not yours\n');
-    } finally {
-      fs.unlinkSync(to.fsPath);
-    }
+    const own = await testAccounts(api, 'hand-off-onto-file', { 'ae/fjord.md': sampleText(FJORD_ANALYTICS, { from: 'Fjord Analytics', to: 'Fjord Taken' }), 'am/fjord.md': 'not yours\n' });
+    const before = own.read('ae/fjord.md');
+    assert.equal(await vscode.commands.executeCommand('handoff.handOff', own.uri('ae/fjord.md'), 'sofia@example.com'), undefined);
+    assert.equal(own.read('ae/fjord.md'), before);
+    assert.equal(own.read('am/fjord.md'), 'not yours\n');
   });
 
   it('refuses to edit a file with unsaved changes', async () => {
+    const own = await testAccounts(api, 'unsaved-changes', { 'ae/garuda.md': sampleText(GARUDA_FINTECH, { from: 'Garuda Fintech', to: 'Garuda Unsaved' }) });
     // Unsaved changes must stay unsaved for the test to mean anything: this browser host auto saves
     // after 1 s by default, which a busy machine can reach between the edit and the command.
     const files = vscode.workspace.getConfiguration('files');
     const autoSave = files.inspect<string>('autoSave')?.globalValue;
     await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     try {
-      const uri = workspaceUri('accounts', 'ae', 'apac', 'garuda-fintech.md');
-      const before = fs.readFileSync(uri.fsPath, 'utf8');
+      const uri = own.uri('ae/garuda.md');
+      const before = own.read('ae/garuda.md');
       const editor = await vscode.window.showTextDocument(uri);
       await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'unsaved\n'));
       assert.ok(editor.document.isDirty);
       assert.equal(await vscode.commands.executeCommand('handoff.moveToStage', uri, 'proposal'), undefined);
-      assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before);
+      assert.equal(own.read('ae/garuda.md'), before);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
@@ -149,10 +154,13 @@ describe('Pipeline', () => {
   });
 
   it('creates a new account with a safe file name, and refuses a second with the same name', async () => {
+    // New accounts go to the AE folder itself: the test removes the one it makes.
+    const own = await testAccounts(api, 'new-account');
+    const file = own.track('accounts/ae/pt-maju-jaya-tbk.md');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('handoff.newAccount', 'PT Maju Jaya (Tbk.)');
-    assert.equal(uri?.toString(), workspaceUri('accounts', 'ae', 'pt-maju-jaya-tbk.md').toString());
+    assert.equal(uri?.toString(), workspaceUri(...file.split('/')).toString());
     assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^---\nname: PT Maju Jaya \(Tbk\.\)\nstage: prospecting\n---\n/);
-    await waitFor('the new account in prospecting', () => api.pipeline()[0].children.some((item) => item.label === 'PT Maju Jaya (Tbk.)'));
+    await waitFor('the new account in prospecting', () => pipelineGroup(api, 'prospecting')?.children.some((item) => item.label === 'PT Maju Jaya (Tbk.)'));
     assert.equal(await vscode.commands.executeCommand('handoff.newAccount', 'PT Maju Jaya (Tbk.)'), undefined);
   });
 });

@@ -1,13 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activateHandoff, allHandoffDiagnostics, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
+import type { HandoffApi } from '../../src/extension/extension';
+import { accountText, activateHandoff, allHandoffDiagnostics, handoffDiagnostics, testAccounts, waitFor, workspaceUri } from './helpers';
 
+/** An account beside the one a test breaks, so that one is written into a folder that exists, as in a real workspace. */
+const NEIGHBOUR = accountText({ name: 'Neighbour', stage: 'demo', ae: 'dewi@example.com' });
 const BROKEN = ['---', 'name: Kopi Kenangan', 'stage: negotiatoin   # typo', 'ae: dewi@example.com', 'arr: 50000', '---', '', '# Kopi Kenangan', ''].join('\n');
 
 describe('Problems panel', () => {
+  let api: HandoffApi;
   before(async () => {
-    await activateHandoff();
+    api = await activateHandoff();
   });
 
   it('indexes the sample workspace without reporting errors', () => {
@@ -16,7 +20,9 @@ describe('Problems panel', () => {
   });
 
   it('reports a file broken on disk at the right line, and clears it when the file is fixed', async () => {
-    const uri = workspaceUri('accounts', 'ae', 'apac', 'kopi-kenangan.md');
+    // Written with Node, as git or another program would: the watcher, not VS Code, sees it.
+    const own = await testAccounts(api, 'problems-on-disk', { 'ae/neighbour.md': NEIGHBOUR });
+    const uri = own.uri('ae/kopi-kenangan.md');
     fs.writeFileSync(uri.fsPath, BROKEN);
     const [diagnostic] = await waitFor('a problem for the new file', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
     assert.equal(diagnostic.range.start.line, 2);
@@ -33,9 +39,9 @@ describe('Problems panel', () => {
   });
 
   it('follows a renamed file: its problems move with it', async () => {
-    const from = workspaceUri('accounts', 'ae', 'apac', 'renamed-from.md');
-    const to = workspaceUri('accounts', 'ae', 'emea', 'renamed-to.md');
-    fs.writeFileSync(from.fsPath, BROKEN);
+    const own = await testAccounts(api, 'problems-rename', { 'ae/apac/renamed-from.md': BROKEN, 'ae/emea/neighbour.md': NEIGHBOUR });
+    const from = own.uri('ae/apac/renamed-from.md');
+    const to = own.uri('ae/emea/renamed-to.md');
     await waitFor('a problem before the rename', () => handoffDiagnostics(from).length === 1);
     await vscode.workspace.fs.rename(from, to);
     await waitFor('the problem to move', () => handoffDiagnostics(from).length === 0 && handoffDiagnostics(to).length === 1);
@@ -44,8 +50,8 @@ describe('Problems panel', () => {
   });
 
   it('offers the closest stage as a quick fix that repairs the file', async () => {
-    const uri = workspaceUri('accounts', 'ae', 'emea', 'quick-fix.md');
-    fs.writeFileSync(uri.fsPath, BROKEN.replace('negotiatoin', '"qualifcation"'));
+    const own = await testAccounts(api, 'problems-quick-fix', { 'ae/quick-fix.md': BROKEN.replace('negotiatoin', '"qualifcation"') });
+    const uri = own.uri('ae/quick-fix.md');
     const [diagnostic] = await waitFor('the misspelt stage', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));
     const document = await vscode.workspace.openTextDocument(uri);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
@@ -57,11 +63,11 @@ describe('Problems panel', () => {
     await document.save();
     assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), BROKEN.replace('negotiatoin', '"qualification"'));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.unlinkSync(uri.fsPath);
   });
 
   it('follows unsaved edits in the editor', async () => {
-    const uri = workspaceUri('accounts', 'am', 'apac', 'globex.md');
+    const own = await testAccounts(api, 'problems-unsaved', { 'am/globex.md': accountText({ name: 'Globex Unsaved', stage: 'active', am: 'budi@example.com', health: 8, arr: 40000 }) });
+    const uri = own.uri('am/globex.md');
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
     const line = document.getText().split('\n').findIndex((l) => l.startsWith('health:'));
@@ -91,7 +97,8 @@ describe('Problems panel', () => {
   });
 
   it('reindexes on command', async () => {
-    const uri = workspaceUri('accounts', 'am', 'emea', 'no-front-matter.md');
+    const own = await testAccounts(api, 'problems-reindex', { 'am/neighbour.md': NEIGHBOUR.replace('stage: demo', 'stage: active') });
+    const uri = own.uri('am/no-front-matter.md');
     fs.writeFileSync(uri.fsPath, '# Just notes\n');
     await vscode.commands.executeCommand('handoff.refresh');
     const [diagnostic] = await waitFor('the file without front-matter', () => handoffDiagnostics(uri).length > 0 && handoffDiagnostics(uri));

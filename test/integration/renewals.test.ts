@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/model/calendarDay';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, handoffDiagnostics, waitFor, workspaceUri } from './helpers';
+import { activateHandoff, handoffDiagnostics, sampleText, slugOf, testAccounts, waitFor, type TestAccounts } from './helpers';
 
 // Dates relative to the real today: the extension host has no --today.
 const today = localToday();
@@ -21,16 +20,17 @@ const titles = (list: vscode.CodeLens[]) => list.map((lens) => lens.command?.tit
 
 describe('Renewals', () => {
   let api: HandoffApi;
-  const uri = workspaceUri('accounts', 'am', 'apac', 'lensa-logistik.md');
+  /** Each test's own customer, Lensa Logistik: its renewal is critical and its last contact stale. */
+  let own: TestAccounts;
+  let uri: vscode.Uri;
   before(async () => {
     api = await activateHandoff();
-    fs.writeFileSync(uri.fsPath, ACCOUNT);
-    await waitFor('the new account in the index', () => api.pipeline().some((g) => g.children.some((c) => c.label === 'Lensa Logistik')));
   });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (fs.existsSync(uri.fsPath)) fs.unlinkSync(uri.fsPath);
+  beforeEach(async function () {
+    own = await testAccounts(api, slugOf('renewals', this.currentTest?.title), { 'am/lensa-logistik.md': ACCOUNT });
+    uri = own.uri('am/lensa-logistik.md');
   });
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('puts the renewal lens with its actions above contract_end, and a stale-contact lens above last_contact', async () => {
     const found = await lenses(uri);
@@ -56,8 +56,8 @@ describe('Renewals', () => {
   });
 
   it('offers Hand off to AM on a won deal', async () => {
-    const won = workspaceUri('accounts', 'ae', 'emea', 'fjord-analytics.md');
-    const found = await lenses(won);
+    await own.write({ 'ae/fjord.md': sampleText('accounts/ae/emea/fjord-analytics.md', { from: 'Fjord Analytics', to: 'Fjord Lens' }) });
+    const found = await lenses(own.uri('ae/fjord.md'));
     assert.deepEqual(titles(found), ['$(arrow-swap) Hand off to AM']);
     assert.equal(found[0].command?.command, 'handoff.handOff');
   });
@@ -78,7 +78,7 @@ describe('Renewals', () => {
 
   it('logs a check-up end to end: a dated entry and last_contact, then the stale lens goes', async () => {
     await vscode.commands.executeCommand('handoff.logCheckup', uri, 'QBR: happy, wants the analytics add-on', 9);
-    const text = fs.readFileSync(uri.fsPath, 'utf8');
+    const text = own.read('am/lensa-logistik.md');
     assert.equal(text, ACCOUNT.replace(/last_contact: .*/, `last_contact: ${today}`) + `\n## Check-ups\n\n- ${today} — QBR: happy, wants the analytics add-on (satisfaction 9/10)\n`);
     await waitFor('the stale-contact lens to go', async () => !titles(await lenses(uri)).some((t) => t?.includes('No contact')));
   });
@@ -87,11 +87,14 @@ describe('Renewals', () => {
     const start = (await lenses(uri)).find((lens) => lens.command?.title === 'Start Renewal');
     assert.ok(start?.command);
     await vscode.commands.executeCommand(start.command.command, ...(start.command.arguments ?? []));
-    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /\nstage: renewal\n/);
+    assert.match(own.read('am/lensa-logistik.md'), /\nstage: renewal\n/);
     await waitFor('Start Renewal to disappear once in renewal', async () => !titles(await lenses(uri)).includes('Start Renewal'));
   });
 
-  it('counts the renewals that need attention for the status bar', () => {
+  it('counts the renewals that need attention for the status bar', async () => {
     assert.ok(api.renewalsNeedingAttention() >= 1);
+    const withLensa = api.renewalsNeedingAttention();
+    await own.write({ 'am/lensa-two.md': ACCOUNT.replaceAll('Lensa Logistik', 'Lensa Dua') });
+    assert.equal(api.renewalsNeedingAttention(), withLensa + 1, 'a second critical renewal counts');
   });
 });

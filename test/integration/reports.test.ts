@@ -3,14 +3,14 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, waitFor, workspaceUri } from './helpers';
+import { activateHandoff, pipelineGroup, pipelineAccounts, sampleText, testAccounts, waitFor, workspaceUri } from './helpers';
 
 describe('Reports, key accounts and review', () => {
   let api: HandoffApi;
   before(async () => {
     api = await activateHandoff();
   });
-  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('opens the period report as Markdown', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('handoff.openReport', '2026-Q4');
@@ -20,14 +20,14 @@ describe('Reports, key accounts and review', () => {
   });
 
   it('exports the report as CSV', async () => {
-    const target = workspaceUri('report.csv');
+    const own = await testAccounts(api, 'reports-csv');
+    const target = workspaceUri(own.track('report.csv'));
     await vscode.commands.executeCommand('handoff.exportReportCsv', '2026-Q4', target);
     assert.match(fs.readFileSync(target.fsPath, 'utf8'), /^section,account,file,detail,date,currency,value,weighted,probability_or_score,owner\r\npipeline,/);
-    fs.unlinkSync(target.fsPath);
   });
 
   it('marks key accounts in the Pipeline and shows expansion under the customer', async () => {
-    const active = api.pipeline().find((group) => group.label === 'active');
+    const active = pipelineGroup(api, 'active');
     const bank = active?.children.find((item) => item.label === 'Bank Cendana');
     assert.match(bank?.description ?? '', /^★ key · budi/);
     const cahaya = active?.children.find((item) => item.label === 'Cahaya Energi');
@@ -35,11 +35,12 @@ describe('Reports, key accounts and review', () => {
   });
 
   it('adds an upsell to a customer', async () => {
-    const uri = workspaceUri('accounts', 'am', 'emea', 'lumen-health.md');
+    const own = await testAccounts(api, 'reports-upsell', { 'am/lumen.md': sampleText('accounts/am/emea/lumen-health.md', { from: 'Lumen Health', to: 'Lumen Upsell' }) });
+    const uri = own.uri('am/lumen.md');
     await vscode.commands.executeCommand('handoff.addOpportunity', uri, { type: 'upsell', title: 'Premium support', value: 25000, stage: 'proposal', closeDate: '2027-02-15' });
-    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /\nopportunities:\n  - type: upsell\n    title: Premium support\n    value: 25000\n    stage: proposal\n    close_date: 2027-02-15\n---\n/);
-    await waitFor('the upsell under Lumen Health', () =>
-      api.pipeline().some((group) => group.children.some((item) => item.label === 'Lumen Health' && item.children.some((c) => c.label === 'upsell: Premium support'))),
+    assert.match(own.read('am/lumen.md'), /\nopportunities:\n  - type: upsell\n    title: Premium support\n    value: 25000\n    stage: proposal\n    close_date: 2027-02-15\n---\n/);
+    await waitFor('the upsell under the customer', () =>
+      pipelineAccounts(api).some((item) => item.file === own.file('am/lumen.md') && item.children.some((c) => c.label === 'upsell: Premium support')),
     );
   });
 
@@ -53,14 +54,17 @@ describe('Reports, key accounts and review', () => {
   });
 
   it('compares the working tree with a branch, handoffs included', async () => {
+    const own = await testAccounts(api, 'reports-compare', { 'ae/fjord.md': sampleText('accounts/ae/emea/fjord-analytics.md', { from: 'Fjord Analytics', to: 'Fjord Compare' }) });
     const dir = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
+    own.track('.git');
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'base');
-    await vscode.commands.executeCommand('handoff.handOff', workspaceUri('accounts', 'ae', 'emea', 'fjord-analytics.md'), 'sofia@example.com');
+    await vscode.commands.executeCommand('handoff.handOff', own.uri('ae/fjord.md'), 'sofia@example.com');
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('handoff.compareWithBranch', 'main');
     assert.match(document.getText(), /^### Handoff review: main → working tree\n\n\*\*1 handoff, 0 stage moves/);
-    assert.match(document.getText(), /- \*\*Fjord Analytics\*\* AE → AM: `accounts\/ae\/emea\/fjord-analytics.md` → `accounts\/am\/emea\/fjord-analytics.md`/);
+    const [from, to] = [own.file('ae/fjord.md'), own.file('am/fjord.md')];
+    assert.ok(document.getText().includes(`- **Fjord Compare** AE → AM: \`${from}\` → \`${to}\``), document.getText());
   });
 });
