@@ -1,6 +1,7 @@
 /** Wires the extension: the index, then each feature as a disposable. Nothing else lives here. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { setDisplayLocale } from '../core/model/displayLocale';
 import { AccountWorkspaces } from './workspace/accountWorkspaces';
 import { Calendar } from './workspace/calendar';
 import { CommandManager } from './commands/commandManager';
@@ -45,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   // The core (problems, renewals, summaries, reports) speaks through @vscode/l10n: hand it the bundle
   // VS Code loaded for the display language. Without one (English) it keeps its own words.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  // Numbers and dates for people follow the display language too (the CLI keeps en-US).
+  setDisplayLocale(vscode.env.language);
   // The one log of the extension (Output › Handoff): index loads, and every error caught anywhere.
   const log = vscode.window.createOutputChannel('Handoff', { log: true });
   const commands = new CommandManager(log);

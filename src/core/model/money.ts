@@ -1,8 +1,9 @@
-/** Amounts for people: `USD 120,000`, or compact `USD 120K` where space is short (tree descriptions). */
+/** Amounts for people in the display language (model/displayLocale): `USD 120,000`, or compact `USD 120K` where space is short (tree descriptions). */
 import { arrOf, currencyOf, type Account } from './account';
+import { formatNumber } from './displayLocale';
 
 export function formatMoney(value: number, currency: string, compact = false): string {
-  const amount = new Intl.NumberFormat('en-US', compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }).format(value);
+  const amount = formatNumber(value, compact);
   return currency ? `${currency} ${amount}` : amount;
 }
 

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 export type Role = 'ae' | 'am';
 
 export interface Stage {
@@ -7,10 +9,53 @@ export interface Stage {
   probability?: number;
   closed: boolean;
   won: boolean;
+  /** What people read for this stage (`label:` in `.handoff.yml`); the id when absent. */
+  label?: string;
 }
 
 export function roleLabel(role: Role): string {
   return role === 'ae' ? 'AE' : 'AM';
+}
+
+/**
+ * The stage's name for people: the team's `label`, else the default stage's name in the display
+ * language ("Closed won", "Berisiko"), else the id. Ids stay in files, JSON and commands.
+ */
+export function stageLabel(stage: Stage | undefined, id?: string): string {
+  if (stage?.label) return stage.label;
+  const key = stage?.id ?? id ?? '';
+  return defaultLabel(key) ?? key;
+}
+
+function defaultLabel(id: string): string | undefined {
+  switch (id) {
+    case 'prospecting':
+      return l10n.t('Prospecting');
+    case 'qualification':
+      return l10n.t('Qualification');
+    case 'demo':
+      return l10n.t('Demo');
+    case 'proposal':
+      return l10n.t('Proposal');
+    case 'negotiation':
+      return l10n.t('Negotiation');
+    case 'closed_won':
+      return l10n.t('Closed won');
+    case 'closed_lost':
+      return l10n.t('Closed lost');
+    case 'onboarding':
+      return l10n.t('Onboarding');
+    case 'active':
+      return l10n.t('Active');
+    case 'at_risk':
+      return l10n.t('At risk');
+    case 'renewal':
+      return l10n.t('Renewal');
+    case 'churned':
+      return l10n.t('Churned');
+    default:
+      return undefined;
+  }
 }
 
 /** The stage id closest to a misspelt one, if one is close enough to be what was meant. */

@@ -145,7 +145,12 @@ function readStages(value: unknown, config: TeamConfig, report: Complain) {
       report([...path, key], l10n.t("'{0}' must be true or false", key), 'invalid-boolean');
       return false;
     };
-    stages.push({ id, role: item.role, probability, closed: flag('closed'), won: flag('won') });
+    let label: string | undefined;
+    if (item.label !== undefined && item.label !== null) {
+      if (typeof item.label === 'string' && item.label.trim() !== '' && item.label.length <= 60) label = item.label.trim();
+      else report([...path, 'label'], l10n.t("the label of stage '{0}' must be a short text (at most 60 characters)", id), 'invalid-type');
+    }
+    stages.push({ id, role: item.role, probability, closed: flag('closed'), won: flag('won'), ...(label === undefined ? {} : { label }) });
   });
   for (const role of ['ae', 'am'] as const) {
     if (!stages.some((s) => s.role === role)) {

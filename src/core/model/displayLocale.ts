@@ -1,0 +1,49 @@
+/**
+ * The language numbers and dates are written in for people. The CLI keeps `en-US` (its text and its
+ * JSON stay as they are); the extension sets VS Code's display language at activation, as it hands
+ * @vscode/l10n its bundle, so "USD 66,000" reads "USD 66.000" and "148.8K" reads "148,8 rb" in Bahasa
+ * Indonesia.
+ */
+import type { CalendarDay } from './calendarDay';
+
+let locale = 'en-US';
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** Sets the display language (a BCP 47 tag such as `id` or `en`); an unknown tag falls back to `en-US`. */
+export function setDisplayLocale(tag: string): void {
+  let next = 'en-US';
+  try {
+    next = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : 'en-US';
+  } catch {
+    next = 'en-US';
+  }
+  if (next !== locale) formats.clear();
+  locale = next;
+}
+
+export function displayLocale(): string {
+  return locale;
+}
+
+/** `66,000` / `66.000`; compact `148.8K` / `148,8 rb` where space is short. */
+export function formatNumber(value: number, compact = false): string {
+  const key = compact ? 'n:compact' : 'n';
+  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 });
+    formats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** A calendar day for people, short: `Dec 1` (`1 Des`), with the year when asked: `Dec 1, 2026`. */
+export function formatDay(day: CalendarDay, withYear = false): string {
+  const key = withYear ? 'd:year' : 'd';
+  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+    formats.set(key, format);
+  }
+  const [year, month, date] = day.split('-').map(Number);
+  return format.format(new Date(Date.UTC(year, month - 1, date)));
+}
