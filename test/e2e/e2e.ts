@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 // The test host's helpers are plain JavaScript in the source tree, loaded where they lie, not bundled.
@@ -15,6 +15,7 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const { setup } = require(path.join(root, 'test', 'host', 'setup.js')) as { setup(): void };
 const { startCodeServer, launchChromium } = require(path.join(root, 'test', 'host', 'codeServer.js'));
 const { node24Bin, codeServerEntry } = require(path.join(root, 'test', 'host', 'paths.js'));
+const { textShown } = require(path.join(root, 'test', 'host', 'textShown.js'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const shots = path.join(root, '.cache', 'e2e');
@@ -51,6 +52,33 @@ async function palette(page: Page, command: string): Promise<void> {
       if (attempt === 4) throw error;
     }
   }
+}
+
+/** Drags the side bar's edge until it is `width` px wide, as a person would (VS Code's default is 300). */
+async function sideBarWidth(page: Page, width: number): Promise<void> {
+  const bar = page.locator('.part.sidebar');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const box = await bar.boundingBox();
+    if (!box) throw new Error('no side bar');
+    if (Math.abs(box.width - width) <= 2) return;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + width, y, { steps: 8 });
+    await page.mouse.up();
+  }
+  const box = await bar.boundingBox();
+  throw new Error(`the side bar is ${box?.width} px wide, not ${width}`);
+}
+
+/**
+ * Fails unless `text` is in the row and shown whole: not cut off by the ellipsis of the label or the
+ * side bar's edge (its right end is inside every clipping box around it).
+ */
+async function shownWhole(row: Locator, text: string): Promise<void> {
+  const found = (await row.evaluate(textShown, text)) as { right: number; clip: number; row: string };
+  if (found.right === 0) throw new Error(`"${text}" is not in the row "${found.row}"`);
+  if (found.right > found.clip + 0.5) throw new Error(`"${text}" is cut off in "${found.row}": it ends at ${Math.round(found.right)} px, the row shows up to ${Math.round(found.clip)} px`);
 }
 
 async function main() {
