@@ -36,6 +36,6 @@ export async function runDiff(args: string[]): Promise<number> {
   }
   const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => store.roleOf(file), store.config);
   if (options.format === 'json') printJson(diffToJson(diff));
-  else process.stdout.write(diffToMarkdown(diff, base, head ?? 'working tree'));
+  else process.stdout.write(diffToMarkdown(diff, base, head ?? 'working tree', store.config));
   return 0;
 }

@@ -32,7 +32,7 @@ export interface HandoffApi {
   indexedFiles(): string[];
   /** What the Pipeline view shows now, as plain data: read from its view model, without rendering the tree. */
   pipeline(): PipelineItem[];
-  /** The message above the Pipeline view's tree (a folder that could not be indexed), if any. */
+  /** The message above the Pipeline view's tree: a folder that could not be indexed, else the headline (quarter forecast, deals closing this month). */
   pipelineMessage(): string | undefined;
   /** How many renewals the status bar counts as needing attention. */
   renewalsNeedingAttention(): number;

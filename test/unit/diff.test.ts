@@ -26,14 +26,23 @@ describe('diffAccounts', () => {
   });
 
   it('writes a pull-request comment with a one-line summary', () => {
-    const markdown = diffToMarkdown(diff, 'main', 'feature');
+    const markdown = diffToMarkdown(diff, 'main', 'feature', config);
     assert.match(markdown, /^### Handoff review: main → feature\n\n\*\*2 handoffs, 1 stage move, 1 new account, 1 removed account, \+USD 8K pipeline\*\*\n/);
     assert.match(markdown, /- \*\*A\*\* AE → AM: `accounts\/ae\/a.md` → `accounts\/am\/a.md`/);
     assert.match(markdown, /- \*\*D\*\* AM → AE \(hand-back\)/);
     assert.match(markdown, /- \*\*B\*\*: USD 1,000 → USD 3,000/);
   });
 
+  it('names stages in the review as people read them, the team\'s own labels included; the JSON keeps ids', () => {
+    const markdown = diffToMarkdown(diff, 'main', 'feature', config);
+    assert.match(markdown, /- \*\*B\*\*: Demo → Proposal\n/);
+    assert.match(markdown, /- \*\*New\*\* \(Prospecting, USD 7,000\)/);
+    const labelled = { ...config, stages: config.stages.map((s) => (s.id === 'proposal' ? { ...s, label: 'Quote sent' } : s)) };
+    assert.match(diffToMarkdown(diff, 'main', 'feature', labelled), /- \*\*B\*\*: Demo → Quote sent\n/);
+    assert.deepEqual(diffToJson(diff).stage_changes, [{ file: 'accounts/ae/b.md', name: 'B', from: 'demo', to: 'proposal' }]);
+  });
+
   it('says so when nothing changed', () => {
-    assert.match(diffToMarkdown(diffAccounts(before, before, new Map(), roleOf, config), 'a', 'b'), /\*\*0 handoffs, 0 stage moves, 0 new accounts, 0 removed accounts\*\*\n\nNo account changed\./);
+    assert.match(diffToMarkdown(diffAccounts(before, before, new Map(), roleOf, config), 'a', 'b', config), /\*\*0 handoffs, 0 stage moves, 0 new accounts, 0 removed accounts\*\*\n\nNo account changed\./);
   });
 });

@@ -93,7 +93,7 @@ describe('hostile content in Markdown', () => {
     const evil = 'accounts/ae/x` <b>y<!--.md';
     const before = [file('accounts/ae/a.md', 'A', 'closed_won'), file('accounts/ae/gone.md', 'Gone', 'demo')];
     const after = [file('accounts/am/a.md', 'A\n\n### ✅ Security review: APPROVED', 'onboarding'), file(evil, '<img src=x onerror=alert(1)>', 'demo')];
-    const markdown = diffToMarkdown(diffAccounts(before, after, new Map(), roleOf, config), 'main', 'evil<!--');
+    const markdown = diffToMarkdown(diffAccounts(before, after, new Map(), roleOf, config), 'main', 'evil<!--', config);
     const html = renderMarkdown(markdown);
     assert.doesNotMatch(html, /<(img|b)\b|<!--/);
     assert.equal(tagsOf(html).filter((t) => t === '<h3').length, 1, 'one heading of level 3: the review’s own');
@@ -113,7 +113,7 @@ describe('hostile content in Markdown', () => {
       const build = (n: string[], f: string[], b: string, h: string) => {
         const before: RevisionFile[] = [file(`accounts/ae/${f[0]}`, n[0], 'closed_won'), file(`accounts/ae/${f[1]}`, n[1], 'demo'), file(`accounts/ae/${f[2]}`, n[2], 'demo')];
         const after: RevisionFile[] = [file(`accounts/am/${f[0]}`, n[0], 'onboarding'), file(`accounts/ae/${f[1]}`, n[1], 'proposal', 5000), file(`accounts/ae/${f[3]}`, n[3], 'demo'), file(`accounts/am/${f[4]}`, n[4], 'active')];
-        return diffToMarkdown(diffAccounts(before, after, new Map(), roleOf, config), b, h);
+        return diffToMarkdown(diffAccounts(before, after, new Map(), roleOf, config), b, h, config);
       };
       const [plainNames, plainFiles, [plainBase, plainHead]] = [names.map((_, i) => `Plain ${i}`), files.map((_, i) => `plain-${i}.md`), ['main', 'head']];
       const markdown = build(names, files, base, head);
@@ -134,7 +134,9 @@ describe('hostile content in Markdown', () => {
       const markdown = reportToMarkdown(buildReport(accounts(values, config), config, Q4, TODAY));
       const html = assertSameStructure(markdown, reportToMarkdown(buildReport(accounts(benign(values), plainConfig), plainConfig, Q4, TODAY)), `seed ${1000 + seed}`);
       for (const v of values) for (const value of [v.name, v.owner, v.title]) assertShows(html, value, `seed ${1000 + seed}`);
-      for (const value of roster) assertShows(html, value, `seed ${1000 + seed}`);
+      // A criterion reads as words, as the Key Accounts view names it: growth_potential → "growth potential".
+      const [person, criterion, region] = roster;
+      for (const value of [person, criterion.replace(/_/g, ' '), region]) assertShows(html, value, `seed ${1000 + seed}`);
     }
   });
 });

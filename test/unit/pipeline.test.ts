@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ownerOf, type Account } from '../../src/core/model/account';
+import { aeOf, ownerOf, type Account } from '../../src/core/model/account';
 import { readAccount } from '../../src/core/read/accountRead';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import { groupAccounts, sortByPipeline, matchesFilter, matchesText, winProbability } from '../../src/core/insight/pipeline';
@@ -52,9 +52,10 @@ describe('groupAccounts', () => {
   it('by stage: every stage in pipeline order, empty ones too, unknown stages last', () => {
     const groups = groupAccounts(deals, config, 'stage');
     assert.deepEqual(groups.map((g) => `${g.label}:${g.accounts.length}`), [
-      'prospecting:0', 'qualification:0', 'demo:1', 'proposal:0', 'negotiation:2', 'closed_won:0', 'closed_lost:0',
-      'onboarding:0', 'active:1', 'at_risk:0', 'renewal:0', 'churned:0', 'signed:1',
+      'Prospecting:0', 'Qualification:0', 'Demo:1', 'Proposal:0', 'Negotiation:2', 'Closed won:0', 'Closed lost:0',
+      'Onboarding:0', 'Active:1', 'At risk:0', 'Renewal:0', 'Churned:0', 'signed:1',
     ]);
+    assert.deepEqual(groups.map((g) => g.key).slice(4, 6), ['negotiation', 'closed_won'], 'the key stays the id');
     assert.equal(groups[4].stage?.id, 'negotiation');
     assert.equal(groups[12].stage, undefined);
   });
@@ -84,6 +85,39 @@ describe('groupAccounts', () => {
     const byOwner = groupAccounts(deals, config, 'owner');
     assert.deepEqual(byOwner.map((g) => `${g.label}:${sortByPipeline(g.accounts, config).map((a) => a.name).join('')}`), ['budi@example.com:D', 'dewi@example.com:CAE', 'lena@example.com:B']);
     assert.deepEqual(groupAccounts(deals, config, 'region').map((g) => `${g.label}:${g.accounts.length}`), ['APAC:2', 'EMEA:1', '(no region):2']);
+  });
+
+  it("names a stage group by the team's label when it has one", () => {
+    const labelled = { ...config, stages: config.stages.map((stage) => (stage.id === 'demo' ? { ...stage, label: 'Live demo' } : stage)) };
+    assert.equal(groupAccounts(deals, labelled, 'stage')[2].label, 'Live demo');
+  });
+
+  it('by owner or region: lists lost deals and churned customers but leaves them out of the totals', () => {
+    const dewi = [
+      ...deals.filter((a) => aeOf(a) === 'dewi@example.com'),
+      account('accounts/ae/lost.md', { name: 'Lost', stage: 'closed_lost', ae: 'dewi@example.com', arr: 250000, currency: 'USD', region: 'APAC' }),
+      account('accounts/ae/won.md', { name: 'Won', stage: 'closed_won', ae: 'dewi@example.com', arr: 5000, currency: 'USD', region: 'APAC' }),
+      account('accounts/am/gone.md', { name: 'Gone', stage: 'churned', am: 'dewi@example.com', arr: 7000, currency: 'USD', region: 'APAC' }),
+    ];
+    const [byOwner] = groupAccounts(dewi, config, 'owner');
+    assert.equal(byOwner.accounts.length, 6, 'the lost deal and the churned customer are still listed');
+    assert.deepEqual(byOwner.totals, [{ currency: 'USD', value: 115000, weighted: 89000 }]);
+    assert.deepEqual(groupAccounts(dewi, config, 'region')[0].totals, [{ currency: 'USD', value: 115000, weighted: 89000 }]);
+    const lostStage = groupAccounts(dewi, config, 'stage').find((g) => g.key === 'closed_lost');
+    assert.deepEqual(lostStage?.totals, [{ currency: 'USD', value: 250000, weighted: 0 }], 'the Closed lost stage still sums what was lost');
+  });
+
+  it('sorts deals in a stage by close date, soonest first, undated last, then by name; customers by contract end', () => {
+    const stage = [
+      account('accounts/ae/late.md', { name: 'Late', stage: 'demo', close_date: '2027-01-10' }),
+      account('accounts/ae/none-b.md', { name: 'B undated', stage: 'demo' }),
+      account('accounts/ae/soon.md', { name: 'Soon', stage: 'demo', close_date: '2026-11-30' }),
+      account('accounts/ae/none-a.md', { name: 'a undated', stage: 'demo' }),
+      account('accounts/ae/soon2.md', { name: 'Also soon', stage: 'demo', close_date: '2026-11-30' }),
+      account('accounts/am/x.md', { name: 'Renews later', stage: 'active', contract_end: '2027-06-30' }),
+      account('accounts/am/y.md', { name: 'Renews first', stage: 'active', contract_end: '2026-12-31' }),
+    ];
+    assert.deepEqual(sortByPipeline(stage, config).map((a) => a.name), ['Also soon', 'Soon', 'Late', 'a undated', 'B undated', 'Renews first', 'Renews later']);
   });
 
   it('finds accounts by free text in name, owner, tags and next step', () => {

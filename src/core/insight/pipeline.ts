@@ -1,8 +1,8 @@
-/** Filtering and ordering accounts the way a pipeline reads: stage order, then name. */
+/** Filtering and ordering accounts the way a pipeline reads: stage order, then the soonest date, then name. */
 import * as l10n from '@vscode/l10n';
-import { aeOf, amOf, arrOf, currencyOf, nextStepOf, ownerOf, probabilityOf, regionOf, tagsOf, type Account } from '../model/account';
+import { aeOf, amOf, arrOf, closeDateOf, contractEndOf, currencyOf, nextStepOf, ownerOf, probabilityOf, regionOf, tagsOf, type Account } from '../model/account';
 import { stageById, type TeamConfig } from '../model/teamConfig';
-import type { Role, Stage } from '../model/stage';
+import { stageLabel, type Role, type Stage } from '../model/stage';
 
 export interface AccountFilter {
   stages?: readonly string[];
@@ -29,7 +29,8 @@ export function matchesFilter(account: Account, filter: AccountFilter): boolean 
 }
 
 /**
- * AE stages first, each stage in the team's pipeline order, unknown stages last, then by name
+ * AE stages first, each stage in the team's pipeline order, unknown stages last; within a stage the
+ * soonest day first (a deal's `close_date`, a customer's `contract_end`), undated last; then by name
  * (ignoring case) and file. Decorated once per account: at 100k accounts a comparator that looks
  * things up or calls localeCompare on every comparison costs several times the sort itself.
  */
@@ -38,9 +39,12 @@ export function sortByPipeline(accounts: readonly Account[], config: TeamConfig)
   const decorated = accounts.map((account) => ({
     account,
     rank: (account.role === 'ae' ? 0 : 1) * 10_000 + (order.get(account.stage ?? '') ?? 9_999),
+    // YYYY-MM-DD compares as text; '~' sorts after every digit, so undated accounts come last.
+    day: (account.role === 'ae' ? closeDateOf(account) : contractEndOf(account)) ?? '~',
     name: sortName(account.name),
   }));
-  decorated.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.account.file < b.account.file ? -1 : 1));
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  decorated.sort((a, b) => a.rank - b.rank || text(a.day, b.day) || text(a.name, b.name) || text(a.account.file, b.account.file));
   return decorated.map((entry) => entry.account);
 }
 
@@ -75,7 +79,10 @@ export interface PipelineGroup {
   stage?: Stage;
   /** In no particular order: `sortByPipeline` them where they are shown (a group's sort is cheap, all of them are not). */
   accounts: Account[];
-  /** One total per currency, largest first. */
+  /**
+   * One total per currency, largest first. Grouped by owner or region, lost deals and churned
+   * customers are listed but not counted: an owner's total is what they still have in hand.
+   */
   totals: MoneyTotal[];
 }
 
@@ -133,7 +140,7 @@ export function groupAccounts(accounts: readonly Account[], config: TeamConfig, 
     let bucket = byKey.get(key);
     if (!bucket) byKey.set(key, (bucket = { accounts: [], totals: new Map() }));
     bucket.accounts.push(account);
-    addTo(bucket.totals, account, config);
+    if (groupBy === 'stage' || !isLost(account, config)) addTo(bucket.totals, account, config);
   }
   const group = (key: string, label: string, stage?: Stage): PipelineGroup => {
     const bucket = byKey.get(key);
@@ -142,12 +149,18 @@ export function groupAccounts(accounts: readonly Account[], config: TeamConfig, 
   };
   const groups: PipelineGroup[] = [];
   if (groupBy === 'stage') {
-    for (const stage of config.stages) groups.push(group(stage.id, stage.id, stage));
+    for (const stage of config.stages) groups.push(group(stage.id, stageLabel(stage), stage));
   }
   const rest = [...byKey.keys()].filter((key) => key !== '').sort((a, b) => a.localeCompare(b));
   for (const key of rest) groups.push(group(key, key));
   if (byKey.has('')) groups.push(group('', groupBy === 'stage' ? l10n.t('(no stage)') : groupBy === 'owner' ? l10n.t('(no owner)') : l10n.t('(no region)')));
   return groups;
+}
+
+/** A lost deal or a churned customer: a closed stage that is not won. */
+export function isLost(account: Account, config: TeamConfig): boolean {
+  const stage = stageById(config, account.stage);
+  return stage !== undefined && stage.closed && !stage.won;
 }
 
 /** Free-text search over what people remember of an account: name, file, owner, region, tags, next step. */

@@ -6,9 +6,11 @@
 import * as l10n from '@vscode/l10n';
 import { aeOf, amOf, arrOf, closeDateOf, currencyOf, healthOf, ownerOf, type Account } from '../model/account';
 import type { CalendarDay } from '../model/calendarDay';
+import { formatDay } from '../model/displayLocale';
 import { stageById, type TeamConfig } from '../model/teamConfig';
-import { opportunitiesOf, type Opportunity } from './opportunities';
-import { totalsOf, winProbability, type MoneyTotal } from './pipeline';
+import type { Opportunity } from './opportunities';
+import { forecastOf, type ForecastTotal } from './forecast';
+import { isLost, totalsOf, type MoneyTotal } from './pipeline';
 import { inPeriod, yearOf, type Period } from '../model/period';
 import { overdueStepOf, staleContactOf } from './reminders';
 import { needsAttention, renewalOf, severityLabel, type RenewalSeverity } from './renewal';
@@ -18,12 +20,14 @@ import type { Role } from '../model/stage';
 export interface Report {
   period: Period;
   today: CalendarDay;
+  /** The team the report is of: its stages' names for people. */
+  config: TeamConfig;
   pipeline: { stage: string; role: Role; count: number; totals: MoneyTotal[] }[];
   forecast: {
     deals: { account: Account; probability: number }[];
     expansion: Opportunity[];
     /** Per currency: won in the period, open deals and expansion closing in it (value and weighted). */
-    totals: { currency: string; won: number; deals: number; dealsWeighted: number; expansion: number; expansionWeighted: number; forecast: number }[];
+    totals: ForecastTotal[];
   };
   won: Account[];
   lost: Account[];
@@ -41,37 +45,9 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
     return { stage: stage.id, role: stage.role, count: members.length, totals: totalsOf(members, config) };
   });
 
-  // A deal counts as won in the period by its close_date: still in the won stage, or handed off since.
-  const isWon = (a: Account) => (a.role === 'ae' ? stageOf(a)?.won === true : a.data.handoff !== undefined);
-  const won = accounts.filter((a) => isWon(a) && inPeriod(closeDateOf(a), period));
-  const lost = accounts.filter((a) => a.role === 'ae' && stageOf(a)?.closed && !stageOf(a)?.won && inPeriod(closeDateOf(a), period));
-  const deals = accounts
-    .filter((a) => a.role === 'ae' && !stageOf(a)?.closed && inPeriod(closeDateOf(a), period))
-    .map((account) => ({ account, probability: winProbability(account, config) }));
-  const allOpportunities = accounts.flatMap((a) => opportunitiesOf(a, config));
-  const expansion = allOpportunities.filter((o) => !stageById(config, o.stage)?.closed && inPeriod(o.closeDate, period));
-  const wonExpansion = allOpportunities.filter((o) => stageById(config, o.stage)?.won && inPeriod(o.closeDate, period));
-
-  const totals = new Map<string, Report['forecast']['totals'][number]>();
-  const total = (currency: string) => {
-    const existing = totals.get(currency) ?? { currency, won: 0, deals: 0, dealsWeighted: 0, expansion: 0, expansionWeighted: 0, forecast: 0 };
-    totals.set(currency, existing);
-    return existing;
-  };
+  const { won, deals, expansion, wonExpansion, totals } = forecastOf(accounts, config, period);
+  const lost = accounts.filter((a) => a.role === 'ae' && isLost(a, config) && inPeriod(closeDateOf(a), period));
   const value = (a: Account) => arrOf(a) ?? 0;
-  for (const a of won) total(currencyOf(a) ?? '').won += value(a);
-  for (const o of wonExpansion) total(o.currency).won += o.value;
-  for (const { account, probability } of deals) {
-    const t = total(currencyOf(account) ?? '');
-    t.deals += value(account);
-    t.dealsWeighted += (value(account) * probability) / 100;
-  }
-  for (const o of expansion) {
-    const t = total(o.currency);
-    t.expansion += o.value;
-    t.expansionWeighted += (o.value * o.probability) / 100;
-  }
-  for (const t of totals.values()) t.forecast = t.won + t.dealsWeighted + t.expansionWeighted;
 
   const renewals = accounts
     .map((account) => renewalOf(account, config, today))
@@ -98,13 +74,13 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
     .map((account) => {
       const reasons: string[] = [];
       const renewal = renewalOf(account, config, today);
-      if (renewal && needsAttention(renewal)) reasons.push(l10n.t('renewal: {0} (contract ends {1})', severityLabel(renewal.severity), renewal.contractEnd));
+      if (renewal && needsAttention(renewal)) reasons.push(l10n.t('renewal: {0} (contract ends {1})', severityLabel(renewal.severity), formatDay(renewal.contractEnd, true)));
       const health = healthOf(account);
       if (health !== undefined && health <= 3 && !stageOf(account)?.closed) reasons.push(l10n.t('health {0}/10', health));
       const stale = staleContactOf(account, config, today);
       if (stale) reasons.push(l10n.t('no contact for {0} days', stale.days));
       const step = overdueStepOf(account, config, today);
-      if (step) reasons.push(l10n.t('next step overdue since {0}', step.date));
+      if (step) reasons.push(l10n.t('next step overdue since {0}', formatDay(step.date, true)));
       return { account, reasons };
     })
     .filter((entry) => entry.reasons.length > 0)
@@ -113,8 +89,9 @@ export function buildReport(accounts: readonly Account[], config: TeamConfig, pe
   return {
     period,
     today,
+    config,
     pipeline,
-    forecast: { deals, expansion, totals: [...totals.values()].sort((a, b) => b.forecast - a.forecast) },
+    forecast: { deals, expansion, totals },
     won,
     lost,
     renewals,
@@ -131,7 +108,7 @@ export function reportToJson(report: Report) {
   return {
     period: report.period,
     today: report.today,
-    pipeline: report.pipeline,
+    pipeline: report.pipeline.map(({ stage, role, count, totals }) => ({ stage, role, count, totals })),
     forecast: {
       deals: report.forecast.deals.map(({ account, probability }) => ({ ...ref(account), stage: account.stage, close_date: closeDateOf(account), ...money(account), probability })),
       expansion: report.forecast.expansion.map((o) => ({ ...ref(o.account), type: o.type, title: o.title, stage: o.stage, close_date: o.closeDate, currency: o.currency, value: o.value, probability: o.probability })),

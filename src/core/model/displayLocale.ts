@@ -47,3 +47,14 @@ export function formatDay(day: CalendarDay, withYear = false): string {
   const [year, month, date] = day.split('-').map(Number);
   return format.format(new Date(Date.UTC(year, month - 1, date)));
 }
+
+/** The month of a calendar day for people, short: `Nov` (`Nov` in Bahasa Indonesia, `Des` for December). */
+export function formatMonth(day: CalendarDay): string {
+  let format = formats.get('m') as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+    formats.set('m', format);
+  }
+  const [year, month] = day.split('-').map(Number);
+  return format.format(new Date(Date.UTC(year, month - 1, 1)));
+}

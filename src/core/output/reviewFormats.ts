@@ -3,6 +3,8 @@ import * as l10n from '@vscode/l10n';
 import { arrOf, currencyOf, type Account } from '../model/account';
 import { formatArr, formatMoney } from '../model/money';
 import { pipelineDelta, type AccountDiff } from '../insight/diff';
+import { stageLabel } from '../model/stage';
+import { stageById, type TeamConfig } from '../model/teamConfig';
 import { markdownCode, markdownText } from './markdown';
 
 export function diffToJson(diff: AccountDiff) {
@@ -17,8 +19,12 @@ export function diffToJson(diff: AccountDiff) {
   };
 }
 
-/** A comment a reviewer pastes into the pull request: names, stages, amounts and revisions as `markdownText`, paths as `markdownCode`. */
-export function diffToMarkdown(diff: AccountDiff, base: string, head: string): string {
+/**
+ * A comment a reviewer pastes into the pull request: names, stages (as the team names them, not
+ * their ids), amounts and revisions as `markdownText`, paths as `markdownCode`.
+ */
+export function diffToMarkdown(diff: AccountDiff, base: string, head: string, config: TeamConfig): string {
+  const stage = (id: string) => markdownText(stageLabel(stageById(config, id), id));
   const delta = [...pipelineDelta(diff)].filter(([, amount]) => amount !== 0).map(([currency, amount]) => `${amount > 0 ? '+' : '−'}${markdownText(formatMoney(Math.abs(amount), currency, true))}`);
   const { handoffs, stageChanges, added, removed } = diff;
   const headline = [
@@ -36,7 +42,7 @@ export function diffToMarkdown(diff: AccountDiff, base: string, head: string): s
   }
   if (diff.stageChanges.length) {
     out.push(`#### ${l10n.t('Stage moves')}`, '');
-    for (const s of diff.stageChanges) out.push(`- **${markdownText(s.name)}**: ${s.from === undefined ? l10n.t('(none)') : markdownText(s.from)} → ${s.to === undefined ? l10n.t('(none)') : markdownText(s.to)}`);
+    for (const s of diff.stageChanges) out.push(`- **${markdownText(s.name)}**: ${s.from === undefined ? l10n.t('(none)') : stage(s.from)} → ${s.to === undefined ? l10n.t('(none)') : stage(s.to)}`);
     out.push('');
   }
   const list = (title: string, accounts: Account[]) => {
@@ -44,7 +50,7 @@ export function diffToMarkdown(diff: AccountDiff, base: string, head: string): s
     out.push(`#### ${title}`, '');
     for (const a of accounts) {
       const arr = formatArr(a);
-      out.push(`- **${markdownText(a.name)}** (${a.stage === undefined ? l10n.t('no stage') : markdownText(a.stage)}${arr === undefined ? '' : `, ${markdownText(arr)}`}) ${markdownCode(a.file)}`);
+      out.push(`- **${markdownText(a.name)}** (${a.stage === undefined ? l10n.t('no stage') : stage(a.stage)}${arr === undefined ? '' : `, ${markdownText(arr)}`}) ${markdownCode(a.file)}`);
     }
     out.push('');
   };

@@ -67,7 +67,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         },
       );
       const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
-      return showMarkdown(diffToMarkdown(diff, base, vscode.l10n.t('working tree')));
+      return showMarkdown(diffToMarkdown(diff, base, vscode.l10n.t('working tree'), config));
     }),
   );
 }

@@ -1,13 +1,16 @@
 /** The Pipeline view: groups from the core, mapped to tree items. No grouping or filtering lives here. */
 import * as vscode from 'vscode';
-import { closeDateOf, contractEndOf, healthOf, ownerOf, type Account } from '../../core/model/account';
-import { daysBetween, type CalendarDay } from '../../core/model/calendarDay';
+import { closeDateOf, contractEndOf, healthOf, type Account } from '../../core/model/account';
+import type { CalendarDay } from '../../core/model/calendarDay';
 import { markdownText } from '../../core/output/markdown';
 import { formatArr, formatMoney } from '../../core/model/money';
-import { groupAccounts, sortByPipeline, winProbability, type PipelineGroup } from '../../core/insight/pipeline';
+import { formatDay } from '../../core/model/displayLocale';
+import { groupAccounts, sortByPipeline, winProbability, type GroupBy, type PipelineGroup } from '../../core/insight/pipeline';
+import { accountDescription, groupDescription, groupSums, rowDay } from '../../core/insight/pipelineSummary';
 import { opportunitiesOf, type Opportunity } from '../../core/insight/opportunities';
 import { rankAccounts } from '../../core/insight/scoring';
-import { roleLabel } from '../../core/model/stage';
+import { roleLabel, stageLabel } from '../../core/model/stage';
+import { stageById } from '../../core/model/teamConfig';
 import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { PipelineFilter } from './pipelineFilter';
@@ -21,6 +24,7 @@ export class PipelineAccountNode extends AccountRef {
     account: Account,
     readonly groupKey: string,
     readonly key: boolean,
+    readonly groupBy: GroupBy,
   ) {
     super(folder, account);
   }
@@ -28,7 +32,7 @@ export class PipelineAccountNode extends AccountRef {
 
 export type PipelineNode =
   | { kind: 'folder'; folder: AccountFolder }
-  | { kind: 'group'; folder: AccountFolder; group: PipelineGroup; keyAccounts: ReadonlySet<string> }
+  | { kind: 'group'; folder: AccountFolder; group: PipelineGroup; groupBy: GroupBy; keyAccounts: ReadonlySet<string> }
   | PipelineAccountNode
   | { kind: 'opportunity'; folder: AccountFolder; account: Account; opportunity: Opportunity; index: number; groupKey: string };
 
@@ -69,7 +73,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     }
     if (node.kind === 'folder') return this.groupsOf(node.folder);
     if (node.kind === 'group') {
-      return sortByPipeline(node.group.accounts, node.folder.store.config).map((account) => new PipelineAccountNode(node.folder, account, node.group.key, node.keyAccounts.has(account.file)));
+      return sortByPipeline(node.group.accounts, node.folder.store.config).map((account) => new PipelineAccountNode(node.folder, account, node.group.key, node.keyAccounts.has(account.file), node.groupBy));
     }
     if (node.kind === 'account') {
       return opportunitiesOf(node.account, node.folder.store.config).map((opportunity, index) => ({ kind: 'opportunity', folder: node.folder, account: node.account, opportunity, index, groupKey: node.groupKey }));
@@ -100,7 +104,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
       return item;
     }
     if (node.kind === 'group') return groupItem(node);
-    if (node.kind === 'opportunity') return opportunityItem(node);
+    if (node.kind === 'opportunity') return opportunityItem(node, this.calendar.today);
     return accountItem(node, node.folder.store.config, this.calendar.today);
   }
 
@@ -115,7 +119,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineNod
     const accounts = all.filter((account) => this.filter.matches(account));
     return groupAccounts(accounts, folder.store.config, this.filter.groupBy)
       .filter((group) => group.stage || group.accounts.length > 0)
-      .map((group) => ({ kind: 'group', folder, group, keyAccounts }));
+      .map((group) => ({ kind: 'group', folder, group, groupBy: this.filter.groupBy, keyAccounts }));
   }
 
   /**
@@ -146,23 +150,28 @@ function idOf(node: PipelineNode): string {
 }
 
 function groupItem(node: Extract<PipelineNode, { kind: 'group' }>): vscode.TreeItem {
-  const { group } = node;
+  const { group, groupBy } = node;
   const item = new vscode.TreeItem(group.label, group.accounts.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   item.id = idOf(node);
-  const role = group.stage?.role;
-  // Open AE stages show the forecast (weighted by probability); closed and AM stages the plain value.
-  const weighted = role === 'ae' && !group.stage?.closed;
-  const money = group.totals.map((t) => formatMoney(weighted ? t.weighted : t.value, t.currency, true)).join(' + ');
-  item.description = [String(group.accounts.length), money && (weighted ? vscode.l10n.t('{0} weighted', money) : money)].filter(Boolean).join(' · ');
+  item.description = groupDescription(group);
   const { stage } = group;
-  item.tooltip = stage
+  const what = stage
     ? stage.probability !== undefined
-      ? vscode.l10n.t('{0} stage {1} ({2}% default probability)', roleLabel(stage.role), stage.id, stage.probability)
-      : vscode.l10n.t('{0} stage {1}', roleLabel(stage.role), stage.id)
+      ? vscode.l10n.t('{0} stage {1} ({2}% default probability)', roleLabel(stage.role), stageLabel(stage), stage.probability)
+      : vscode.l10n.t('{0} stage {1}', roleLabel(stage.role), stageLabel(stage))
     : group.label;
-  item.contextValue = group.stage ? `stage.${group.stage.role}` : 'group';
-  item.iconPath = new vscode.ThemeIcon(group.stage ? (group.stage.closed ? (group.stage.won ? 'pass' : 'circle-slash') : role === 'ae' ? 'target' : 'organization') : 'question');
+  item.tooltip = [what, ...groupSums(group, groupBy)].join('\n');
+  item.contextValue = stage ? `stage.${stage.role}` : 'group';
+  item.iconPath = new vscode.ThemeIcon(groupIcon(group, groupBy));
   return item;
+}
+
+function groupIcon(group: PipelineGroup, groupBy: GroupBy): string {
+  const { stage } = group;
+  if (stage) return stage.closed ? (stage.won ? 'pass' : 'circle-slash') : stage.role === 'ae' ? 'target' : 'organization';
+  // The "(no owner)" and "(no region)" groups, and stages the team does not know, ask a question.
+  if (group.key === '' || groupBy === 'stage') return 'question';
+  return groupBy === 'owner' ? 'person' : 'globe';
 }
 
 function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: AccountFolder['store']['config'], today: CalendarDay): vscode.TreeItem {
@@ -173,9 +182,7 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
   item.id = idOf(node);
   item.resourceUri = uri;
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri] };
-  const value = formatArr(account, true);
-  const when = account.role === 'ae' ? closeText(closeDateOf(account)) : renewalText(contractEndOf(account), today);
-  item.description = [node.key ? vscode.l10n.t('★ key') : undefined, ownerOf(account)?.split('@')[0], value, when].filter(Boolean).join(' · ');
+  item.description = accountDescription(account, config, today, node.groupBy, node.key);
   item.tooltip = tooltip(account, config);
   const won = account.role === 'ae' && account.stage === config.handoff.from;
   item.contextValue = `account.${account.role}${won ? '.won' : ''}`;
@@ -183,25 +190,16 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
   return item;
 }
 
-function opportunityItem(node: Extract<PipelineNode, { kind: 'opportunity' }>): vscode.TreeItem {
+function opportunityItem(node: Extract<PipelineNode, { kind: 'opportunity' }>, today: CalendarDay): vscode.TreeItem {
   const { opportunity } = node;
+  const stage = stageLabel(stageById(node.folder.store.config, opportunity.stage), opportunity.stage);
   const item = new vscode.TreeItem(`${opportunity.type}: ${opportunity.title}`, vscode.TreeItemCollapsibleState.None);
   item.id = idOf(node);
-  item.description = [formatMoney(opportunity.value, opportunity.currency, true), opportunity.stage, opportunity.closeDate && vscode.l10n.t('closes {0}', opportunity.closeDate)].filter(Boolean).join(' · ');
+  item.description = [formatMoney(opportunity.value, opportunity.currency, true), stage, opportunity.closeDate && rowDay(opportunity.closeDate, today)].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(opportunity.type === 'upsell' ? 'arrow-up' : 'add');
   item.contextValue = 'opportunity';
   item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [node.folder.source.uriOf(node.account.file)] };
   return item;
-}
-
-function closeText(closeDate: CalendarDay | undefined): string | undefined {
-  return closeDate === undefined ? undefined : vscode.l10n.t('closes {0}', closeDate);
-}
-
-function renewalText(contractEnd: CalendarDay | undefined, today: CalendarDay): string | undefined {
-  if (contractEnd === undefined) return undefined;
-  const days = daysBetween(today, contractEnd);
-  return days < 0 ? vscode.l10n.t('ended {0} d ago', -days) : vscode.l10n.t('renews in {0} d', days);
 }
 
 /** Health for customers (AM), win probability for deals (AE). */
@@ -217,16 +215,17 @@ function accountIcon(account: Account): vscode.ThemeIcon {
 
 function tooltip(account: Account, config: AccountFolder['store']['config']): vscode.MarkdownString {
   const { data } = account;
+  const day = (value: CalendarDay | undefined) => (value === undefined ? undefined : formatDay(value, true));
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Stage'), account.stage],
+    [vscode.l10n.t('Stage'), account.stage === undefined ? undefined : stageLabel(stageById(config, account.stage), account.stage)],
     ['AE', text(data.ae)],
     ['AM', text(data.am)],
     [vscode.l10n.t('Region'), text(data.region)],
     ['ARR', formatArr(account)],
     [vscode.l10n.t('Probability'), account.role === 'ae' ? `${winProbability(account, config)}%` : undefined],
-    [vscode.l10n.t('Close date'), text(data.close_date)],
-    [vscode.l10n.t('Contract end'), text(data.contract_end)],
+    [vscode.l10n.t('Close date'), day(closeDateOf(account)) ?? text(data.close_date)],
+    [vscode.l10n.t('Contract end'), day(contractEndOf(account)) ?? text(data.contract_end)],
     [vscode.l10n.t('Health'), text(data.health)],
     [vscode.l10n.t('Next step'), [text(data.next_step), text(data.next_step_date)].filter(Boolean).join(' — ') || undefined],
   ];

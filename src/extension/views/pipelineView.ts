@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { stageById } from '../../core/model/teamConfig';
+import { pipelineHeadline } from '../../core/insight/pipelineSummary';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import type { PipelineFilter } from './pipelineFilter';
@@ -16,8 +17,12 @@ const DRAG_MIME = 'application/vnd.code.tree.handoff.pipeline';
 /** A plain copy of what the view shows, for the extension's API (tests, other extensions). */
 export interface PipelineItem {
   label: string;
+  /** A group row's key: its stage id, owner or region (empty for "none"). */
+  key?: string;
   description?: string;
   contextValue?: string;
+  /** The tooltip, when it is plain text (group rows). */
+  tooltip?: string;
   /** An account row's file, workspace-relative. */
   file?: string;
   children: PipelineItem[];
@@ -41,8 +46,15 @@ export function registerPipelineView(
   const updateTitle = () => {
     treeView.description = filter.describe();
     // Above the tree while it shows accounts (another folder of a multi-root workspace); an empty tree shows the welcome instead.
+    // A folder that could not be indexed comes first: it needs doing. Else the headline of what the filter shows.
     const failed = workspaces.failed().map(({ folder }) => folder.workspaceFolder.name);
-    treeView.message = failed.length > 0 ? vscode.l10n.t('Handoff could not index {0}; see the log (Handoff: Show Log).', failed.join(', ')) : undefined;
+    treeView.message =
+      failed.length > 0
+        ? vscode.l10n.t('Handoff could not index {0}; see the log (Handoff: Show Log).', failed.join(', '))
+        : pipelineHeadline(
+            workspaces.all().map((folder) => ({ accounts: folder.store.accounts().filter((account) => filter.matches(account)), config: folder.store.config })),
+            calendar.today,
+          );
     const hasAccounts = workspaces.all().some((folder) => folder.store.size > 0);
     vscode.commands.executeCommand('setContext', 'handoff.hasAccounts', hasAccounts).then(undefined, logged('Setting handoff.hasAccounts'));
   };
@@ -64,7 +76,9 @@ export function registerPipelineView(
       const item = provider.getTreeItem(child);
       const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
       const file = child.kind === 'account' ? child.account.file : undefined;
-      return { label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, file, children: items(child) };
+      const key = child.kind === 'group' ? child.group.key : undefined;
+      const tooltip = typeof item.tooltip === 'string' ? item.tooltip : undefined;
+      return { label, key, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, tooltip, file, children: items(child) };
     });
   const disposable = vscode.Disposable.from(
     provider,
@@ -75,6 +89,7 @@ export function registerPipelineView(
     }),
     filter.onDidChange(updateTitle),
     workspaces.onDidIndex(updateTitle),
+    calendar.onDidChangeDay(updateTitle),
     vscode.window.onDidChangeActiveTextEditor(updateActive),
     treeView.onDidChangeVisibility(updateActive),
   );
