@@ -8,7 +8,8 @@ import { formatTable, truncate } from './table';
 
 export const LIST_HELP = `Usage: handoff list [--stage S] [--role ae|am] [--owner O] [--region R] [--tag T] [options]
 
-Lists the accounts in pipeline order. Each filter may be given more than once (any of
+Lists the accounts in pipeline order: by stage, then the soonest close date (deals) or
+contract end (customers), then name. Each filter may be given more than once (any of
 the values matches); different filters must all match. Values compare without regard
 to case; --owner matches the current owner (the AE of a deal, the AM of a customer) by
 e-mail or by the part before the @.

@@ -40,6 +40,8 @@ describe('handoff diff', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^### Handoff review: main → week-47\n\n\*\*1 handoff, 1 stage move, 1 new account, 1 removed account, \+USD 120K, −EUR 12K pipeline\*\*/);
     assert.match(result.stdout, /- \*\*TokoPintar\*\* AE → AM: `accounts\/ae\/apac\/tokopintar.md` → `accounts\/am\/apac\/tokopintar.md`/);
+    assert.match(result.stdout, /- \*\*Baltic Freight\*\*: Demo → Proposal\n/, 'stage moves in words, not ids');
+    assert.match(result.stdout, /- \*\*Kopi Kenangan\*\* \(Prospecting, USD 120,000\)/);
   });
 
   it('compares with the working tree when HEAD is left out, even before the handoff is staged', () => {
@@ -64,7 +66,11 @@ describe('handoff report', () => {
   it('writes the quarter of --today as Markdown by default', () => {
     const result = handoff(['report', '--dir', sample, '--today', '2026-11-22']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^# Pipeline report 2026-Q4\n\n2026-10-01 to 2026-12-31 · as of 2026-11-22\n/);
+    assert.match(result.stdout, /^# Pipeline report 2026-Q4\n\nOct 1, 2026 to Dec 31, 2026 · as of Nov 22, 2026\n/);
+    // Stages and criteria in words, as the views say them; ids stay in --format json.
+    assert.match(result.stdout, /^\| Negotiation \| AE \| 2 \| /m);
+    assert.match(result.stdout, /\| 1 \| Bank Cendana \| 8\.4 \| growth potential \d+, /);
+    assert.doesNotMatch(result.stdout, /closed_won|growth_potential|notice-passed/);
     assert.match(result.stdout, /\| USD \| USD 66,000 \| USD 330,000 \(USD 199,500\) \| USD 0 \(USD 0\) \| \*\*USD 265,500\*\* \|/);
     assert.match(result.stdout, /\| 1 \| Bank Cendana \| 8\.4 \|/);
   });

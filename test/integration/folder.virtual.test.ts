@@ -15,7 +15,7 @@ describe('Handoff on a virtual folder', () => {
   });
 
   it('indexes every account through workspace.fs', () => {
-    const counts = api.pipeline().map((group) => `${group.label}:${group.children.length}`);
+    const counts = api.pipeline().map((group) => `${group.key}:${group.children.length}`);
     assert.deepEqual(counts, [
       'prospecting:2', 'qualification:3', 'demo:3', 'proposal:2', 'negotiation:2', 'closed_won:2', 'closed_lost:2',
       'onboarding:2', 'active:7', 'at_risk:2', 'renewal:3', 'churned:2',

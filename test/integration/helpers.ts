@@ -49,9 +49,9 @@ export function allHandoffDiagnostics(): [vscode.Uri, vscode.Diagnostic[]][] {
 
 // --- Finding rows of the Pipeline view by name or file, never by position -------------------------
 
-/** The Pipeline group (a stage, owner or region) labelled `label`. */
-export function pipelineGroup(api: HandoffApi, label: string): PipelineItem | undefined {
-  return api.pipeline().find((group) => group.label === label);
+/** The Pipeline group (a stage, owner or region) of `key`: the stage id, the owner or the region, as the files say it. */
+export function pipelineGroup(api: HandoffApi, key: string): PipelineItem | undefined {
+  return api.pipeline().find((group) => group.key === key);
 }
 
 /** Every account row the Pipeline view shows. */
@@ -59,9 +59,9 @@ export function pipelineAccounts(api: HandoffApi): PipelineItem[] {
   return api.pipeline().flatMap((group) => group.children);
 }
 
-/** The label of the Pipeline group that shows the account of `file` (workspace-relative), if one does. */
+/** The key (stage id, owner or region) of the Pipeline group that shows the account of `file` (workspace-relative), if one does. */
 export function groupOf(api: HandoffApi, file: string): string | undefined {
-  return api.pipeline().find((group) => group.children.some((item) => item.file === file))?.label;
+  return api.pipeline().find((group) => group.children.some((item) => item.file === file))?.key;
 }
 
 // --- Accounts of a test's own ---------------------------------------------------------------------

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, groupOf, pipelineAccounts, pipelineGroup, sampleText, testAccounts, waitFor, workspaceUri } from './helpers';
+import { accountText, activateHandoff, groupOf, pipelineAccounts, pipelineGroup, sampleText, testAccounts, waitFor, workspaceUri } from './helpers';
 
 // The sample's deals that tests copy into folders of their own: no test changes the sample.
 const BALTIC_FREIGHT = 'accounts/ae/emea/baltic-freight.md'; // demo, tom, EMEA
@@ -24,18 +24,78 @@ describe('Pipeline', () => {
   const stageCounts = () => api.pipeline().map((group) => `${group.label}:${group.children.length}`);
 
   it('shows every stage of the sample in pipeline order with its accounts and totals', () => {
-    assert.deepEqual(stageCounts(), [
-      'prospecting:2', 'qualification:3', 'demo:3', 'proposal:2', 'negotiation:2', 'closed_won:2', 'closed_lost:2',
-      'onboarding:2', 'active:7', 'at_risk:2', 'renewal:3', 'churned:2',
-    ]);
-    const negotiation = pipelineGroup(api, 'negotiation');
-    assert.equal(negotiation?.description, '2 · USD 84K + EUR 76K weighted');
-    assert.equal(negotiation?.contextValue, 'stage.ae');
-    const acme = negotiation?.children.find((item) => item.label === 'Acme Corp');
-    assert.equal(acme?.contextValue, 'account.ae');
-    assert.equal(acme?.description, 'dewi · USD 120K · closes 2026-12-15');
-    const won = pipelineGroup(api, 'closed_won')?.children ?? [];
-    assert.deepEqual(won.map((item) => `${item.label}:${item.contextValue}`).sort(), ['Fjord Analytics:account.ae.won', 'TokoPintar:account.ae.won']);
+    api.setToday('2026-11-22');
+    try {
+      assert.deepEqual(stageCounts(), [
+        'Prospecting:2', 'Qualification:3', 'Demo:3', 'Proposal:2', 'Negotiation:2', 'Closed won:2', 'Closed lost:2',
+        'Onboarding:2', 'Active:7', 'At risk:2', 'Renewal:3', 'Churned:2',
+      ]);
+      const negotiation = pipelineGroup(api, 'negotiation');
+      // Short enough for the sidebar's default width: the main currency and how many more; every sum in the tooltip.
+      assert.equal(negotiation?.description, '2 · USD 84K +1 weighted');
+      assert.match(negotiation?.tooltip ?? '', /^AE stage Negotiation \(80% default probability\)\nValue: USD 120,000 \+ EUR 95,000\nWeighted by probability: USD 84,000 \+ EUR 76,000$/);
+      assert.equal(negotiation?.contextValue, 'stage.ae');
+      const acme = negotiation?.children.find((item) => item.label === 'Acme Corp');
+      assert.equal(acme?.contextValue, 'account.ae');
+      assert.equal(acme?.description, 'USD 120K · Dec 15 · dewi');
+      const won = pipelineGroup(api, 'closed_won')?.children ?? [];
+      assert.deepEqual(won.map((item) => `${item.label}:${item.contextValue}`).sort(), ['Fjord Analytics:account.ae.won', 'TokoPintar:account.ae.won']);
+    } finally {
+      api.setToday(undefined);
+    }
+  });
+
+  // Deals of a test's own, tagged so a filter shows them alone: tess@example.com's.
+  const tessDeals = () => {
+    const deal = (name: string, stage: string, arr: number, close_date?: string) =>
+      accountText({ name, stage, ae: 'tess@example.com', arr, currency: 'USD', ...(close_date ? { close_date } : {}), tags: ['tess-deals'] });
+    return {
+      'ae/late.md': deal('Tess Late', 'qualification', 20000, '2027-01-20'),
+      'ae/undated.md': deal('Tess Aardvark', 'qualification', 5000),
+      'ae/soon.md': deal('Tess Soon', 'qualification', 10000, '2026-11-28'),
+      'ae/won.md': deal('Tess Won', 'closed_won', 50000, '2026-11-14'),
+      'ae/lost.md': deal('Tess Lost', 'closed_lost', 250000, '2026-11-02'),
+    };
+  };
+
+  it('sorts the deals of a stage by close date, says a closed deal was won or lost, and heads the view with the forecast', async () => {
+    await testAccounts(api, 'tess-close-order', tessDeals());
+    api.setToday('2026-11-22');
+    try {
+      await vscode.commands.executeCommand('handoff.filterByTag', 'tess-deals');
+      const rows = (stage: string) => pipelineGroup(api, stage)?.children.map((item) => `${item.label}: ${item.description}`);
+      assert.deepEqual(rows('qualification'), ['Tess Soon: USD 10K · Nov 28 · tess', 'Tess Late: USD 20K · Jan 20 · tess', 'Tess Aardvark: USD 5K · tess']);
+      assert.deepEqual(rows('closed_won'), ['Tess Won: USD 50K · won Nov 14 · tess']);
+      assert.deepEqual(rows('closed_lost'), ['Tess Lost: USD 250K · lost Nov 2 · tess']);
+      // Won in Q4 (50K) and Tess Soon weighted (10K × 20%); only Tess Soon is open and closes in November.
+      assert.equal(api.pipelineMessage(), 'Q4 forecast USD 52K · 1 deal closes in Nov (USD 10K)');
+    } finally {
+      api.setToday(undefined);
+    }
+  });
+
+  it("groups by owner: each deal says its stage, the owner's total leaves lost deals out, a person icon", async () => {
+    await testAccounts(api, 'tess-by-owner', tessDeals());
+    api.setToday('2026-11-22');
+    try {
+      await vscode.commands.executeCommand('handoff.filterByTag', 'tess-deals');
+      await vscode.commands.executeCommand('handoff.groupBy', 'owner');
+      const [tess, ...others] = api.pipeline();
+      assert.deepEqual(others, []);
+      assert.equal(tess.label, 'tess@example.com');
+      assert.equal(tess.icon, 'person');
+      assert.equal(tess.description, '5 · USD 85K', 'the lost USD 250K is listed but not counted');
+      assert.match(tess.tooltip ?? '', /Lost deals and churned customers are not counted\./);
+      assert.deepEqual(tess.children.map((item) => `${item.label}: ${item.description}`), [
+        'Tess Soon: Qualification · USD 10K · Nov 28',
+        'Tess Late: Qualification · USD 20K · Jan 20',
+        'Tess Aardvark: Qualification · USD 5K',
+        'Tess Won: USD 50K · won Nov 14',
+        'Tess Lost: USD 250K · lost Nov 2',
+      ]);
+    } finally {
+      api.setToday(undefined);
+    }
   });
 
   it('narrows to a filter and clears in one command', async () => {
@@ -50,6 +110,7 @@ describe('Pipeline', () => {
   it('groups by owner', async () => {
     await vscode.commands.executeCommand('handoff.groupBy', 'owner');
     assert.deepEqual(api.pipeline().map((g) => g.label), ['budi@example.com', 'dewi@example.com', 'lena@example.com', 'rizky@example.com', 'sofia@example.com', 'tom@example.com']);
+    assert.ok(api.pipeline().every((g) => g.icon === 'person'));
     await vscode.commands.executeCommand('handoff.groupBy', 'stage');
   });
 

@@ -29,7 +29,7 @@ describe('Reports, key accounts and review', () => {
   it('marks key accounts in the Pipeline and shows expansion under the customer', async () => {
     const active = pipelineGroup(api, 'active');
     const bank = active?.children.find((item) => item.label === 'Bank Cendana');
-    assert.match(bank?.description ?? '', /^★ key · budi/);
+    assert.match(bank?.description ?? '', /^★ key · USD 260K · renews in \d+ d · budi$/);
     const cahaya = active?.children.find((item) => item.label === 'Cahaya Energi');
     assert.deepEqual(cahaya?.children.map((c) => c.label), ['upsell: Enterprise plan', 'cross-sell: Analytics add-on']);
   });

@@ -11,7 +11,7 @@ describe('Handoff in Restricted Mode', () => {
   it('indexes the accounts and shows the pipeline', async () => {
     const api = await activateHandoff();
     const stages = api.pipeline().map((group) => group.label);
-    assert.ok(stages.includes('negotiation') && stages.includes('renewal'), stages.join(', '));
+    assert.ok(stages.includes('Negotiation') && stages.includes('Renewal'), stages.join(', '));
     assert.ok(pipelineAccounts(api).length >= 30);
   });
 

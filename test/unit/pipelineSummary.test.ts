@@ -57,6 +57,10 @@ describe('pipeline summary', () => {
     assert.equal(accountDescription(acme, config, TODAY, 'region', true), '★ key · Negotiation · USD 120K · Dec 15 · dewi');
     const labelled = { ...config, stages: config.stages.map((s) => (s.id === 'negotiation' ? { ...s, label: 'Contract talks' } : s)) };
     assert.equal(accountDescription(acme, labelled, TODAY, 'owner', false), 'Contract talks · USD 120K · Dec 15');
+    const won = account('accounts/ae/won.md', { name: 'Won', stage: 'closed_won', ae: 'dewi@example.com', arr: 50000, currency: 'USD', close_date: '2026-11-14' });
+    assert.equal(accountDescription(won, config, TODAY, 'owner', false), 'USD 50K · won Nov 14', '"won" says the stage');
+    const customer = account('accounts/am/c.md', { name: 'C', stage: 'at_risk', am: 'budi@example.com', arr: 9000, currency: 'USD' });
+    assert.equal(accountDescription(customer, config, TODAY, 'region', false), 'At risk · USD 9K · budi');
   });
 
   it('writes rows in the display language', () => {

@@ -79,12 +79,17 @@ export function accountWhen(account: Account, config: TeamConfig, today: Calenda
 
 /**
  * An account row: value · when · owner (the owner short, last). Grouped by owner or region the row
- * leads with its stage, which the group no longer says; grouped by owner it leaves the owner out.
+ * leads with its stage, which the group no longer says (unless "won Nov 14" says it); grouped by
+ * owner it leaves the owner out.
  */
 export function accountDescription(account: Account, config: TeamConfig, today: CalendarDay, groupBy: GroupBy, key: boolean): string {
-  const stage = groupBy === 'stage' ? undefined : stageLabel(stageById(config, account.stage), account.stage ?? '') || l10n.t('no stage');
+  const when = accountWhen(account, config, today);
+  const known = stageById(config, account.stage);
+  // "won Nov 14" already says the stage.
+  const saysStage = account.role === 'ae' && known?.closed === true && when !== undefined;
+  const stage = groupBy === 'stage' || saysStage ? undefined : stageLabel(known, account.stage ?? '') || l10n.t('no stage');
   const owner = groupBy === 'owner' ? undefined : ownerOf(account)?.split('@')[0];
-  return [key ? l10n.t('★ key') : undefined, stage, formatArr(account, true), accountWhen(account, config, today), owner].filter(Boolean).join(' · ');
+  return [key ? l10n.t('★ key') : undefined, stage, formatArr(account, true), when, owner].filter(Boolean).join(' · ');
 }
 
 /** The accounts of one workspace folder and its team. */

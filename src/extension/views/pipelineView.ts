@@ -23,6 +23,8 @@ export interface PipelineItem {
   contextValue?: string;
   /** The tooltip, when it is plain text (group rows). */
   tooltip?: string;
+  /** The codicon's id (`person`, `target`). */
+  icon?: string;
   /** An account row's file, workspace-relative. */
   file?: string;
   children: PipelineItem[];
@@ -78,7 +80,8 @@ export function registerPipelineView(
       const file = child.kind === 'account' ? child.account.file : undefined;
       const key = child.kind === 'group' ? child.group.key : undefined;
       const tooltip = typeof item.tooltip === 'string' ? item.tooltip : undefined;
-      return { label, key, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, tooltip, file, children: items(child) };
+      const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
+      return { label, key, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, tooltip, icon, file, children: items(child) };
     });
   const disposable = vscode.Disposable.from(
     provider,
