@@ -9,7 +9,7 @@ import { diffToMarkdown } from '../../src/core/output/reviewFormats';
 import type { EditTarget } from '../../src/core/edit/editPlan';
 import { planHandback, planHandoff } from '../../src/core/edit/handoff';
 import { planNewAccount } from '../../src/core/edit/newAccount';
-import { markdownCode, markdownText } from '../../src/core/output/markdown';
+import { markdownCode, markdownLink, markdownText } from '../../src/core/output/markdown';
 import { buildReport } from '../../src/core/insight/report';
 import { reportToMarkdown } from '../../src/core/output/reportFormats';
 import { accounts, benign, hostile, hostileLine, Q4, quoted, random, renderMarkdown, shown, tagsOf, team, textOf, TODAY } from './hostileText';
@@ -138,6 +138,48 @@ describe('hostile content in Markdown', () => {
       const [person, criterion, region] = roster;
       for (const value of [person, criterion.replace(/_/g, ' '), region]) assertShows(html, value, `seed ${1000 + seed}`);
     }
+  });
+});
+
+describe('account names as links to their files', () => {
+  /** Every link of the rendered HTML: its text and its destination, decoded as a preview resolves it. */
+  const linksOf = (html: string) => [...html.matchAll(/<a href="([^"]*)">(.*?)<\/a>/g)].map(([, href, text]) => ({ href: decodeURIComponent(href.replace(/&amp;/g, '&')), text: textOf(text) }));
+
+  it('a name links to its file whatever either holds, and adds nothing else', () => {
+    const name = 'A](x) <b>*[y]*';
+    const href = '/accounts/ae/we ird (1)%20<x>|`.md';
+    const html = renderMarkdown(`| a |\n| --- |\n| ${markdownLink(name, href)} |`);
+    assert.deepEqual(linksOf(html), [{ href, text: name }]);
+    assert.deepEqual(tagsOf(html).filter((t) => !/^<\/?(table|thead|tbody|tr|th|td)$/.test(t)), ['<a', '</a']);
+  });
+
+  it('the report links each account to the path linkOf gives, and names without one stay text', () => {
+    const config = team('Boss', 'crit', 'APAC');
+    const values = [{ name: 'Acme [x] | y', owner: 'dewi', currency: 'USD', region: 'APAC', title: 'Plan' }];
+    const all = accounts(values, config);
+    const report = buildReport(all, config, Q4, TODAY);
+    const linked = linksOf(renderMarkdown(reportToMarkdown(report, { linkOf: (file) => (file.includes('won') ? undefined : `/${file}`) })));
+    assert.ok(linked.length > 0);
+    for (const link of linked) {
+      assert.equal(link.text, 'Acme [x] | y');
+      assert.ok(all.some((a) => `/${a.file}` === link.href && !a.file.includes('won')), link.href);
+    }
+    assert.deepEqual(linksOf(renderMarkdown(reportToMarkdown(report))), [], 'no links without linkOf (the CLI)');
+  });
+
+  it('the review links handed-off, moved, new and changed accounts to their file now, not removed ones', () => {
+    const config = defaultConfig();
+    const file = (path: string, name: string, stage: string, arr = 1000) => ({ file: path, text: `---\nname: ${name}\nstage: ${stage}\narr: ${arr}\ncurrency: USD\n---\n` });
+    const roleOf = (path: string) => (path.startsWith('accounts/ae/') ? 'ae' : path.startsWith('accounts/am/') ? 'am' : undefined);
+    const before = [file('accounts/ae/a.md', 'Handed', 'closed_won'), file('accounts/ae/m.md', 'Moved', 'demo'), file('accounts/ae/gone.md', 'Gone', 'demo'), file('accounts/am/v.md', 'Valued', 'active')];
+    const after = [file('accounts/am/a.md', 'Handed', 'onboarding'), file('accounts/ae/m.md', 'Moved', 'proposal'), file('accounts/ae/new.md', 'New', 'demo'), file('accounts/am/v.md', 'Valued', 'active', 2000)];
+    const markdown = diffToMarkdown(diffAccounts(before, after, new Map([['accounts/ae/a.md', 'accounts/am/a.md']]), roleOf, config), 'main', 'working tree', { linkOf: (path) => `/${path}` });
+    assert.deepEqual(linksOf(renderMarkdown(markdown)), [
+      { text: 'Handed', href: '/accounts/am/a.md' },
+      { text: 'Moved', href: '/accounts/ae/m.md' },
+      { text: 'New', href: '/accounts/ae/new.md' },
+      { text: 'Valued', href: '/accounts/am/v.md' },
+    ]);
   });
 });
 

@@ -87,3 +87,22 @@ export function markdownCode(text: string): string {
   const pad = visible === '' || /^[ `]|[ `]$/.test(visible) ? ' ' : '';
   return `${fence}${pad}${visible}${pad}${fence}`;
 }
+
+/** How a report or review names an account: `linkOf` gives the link to its file (a path), or undefined for plain text. */
+export interface MarkdownLinks {
+  linkOf?: (file: string) => string | undefined;
+}
+
+/**
+ * A link people click in a preview: the text as `markdownText`, the destination `href` (a path,
+ * `/` between its segments) with each segment percent-encoded, and `(` `)` too, so no character of
+ * a file name ends the destination, adds a title or leaves the line. Lone surrogates become U+FFFD.
+ */
+export function markdownLink(text: string, href: string): string {
+  const wellFormed = href.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const destination = wellFormed
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
+    .join('/');
+  return `[${markdownText(text)}](${destination})`;
+}

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { aeOf, amOf, arrOf, closeDateOf, currencyOf, ownerOf, type Account } from '../model/account';
 import { toCsv, type CsvValue } from './csv';
-import { markdownText } from './markdown';
+import { markdownLink, markdownText, type MarkdownLinks } from './markdown';
 import { formatArr, formatMoney } from '../model/money';
 import { formatDay } from '../model/displayLocale';
 import { stageLabel } from '../model/stage';
@@ -21,16 +21,21 @@ const criteriaText = (k: ScoredAccount, between: string) => k.criteria.map((c) =
 const day = (value: CalendarDay | undefined) => (value === undefined ? '' : formatDay(value, true));
 const money = (a: Account) => formatArr(a) ?? '—';
 const sums = (totals: readonly { currency: string; value: number }[]) => (totals.length === 0 ? '—' : totals.map((t) => formatMoney(t.value, t.currency)).join(' + '));
-/** A table cell: text, or text in bold. Every one is written with `markdownText`, so no value adds a cell, a line or markup (the headers are the report's own words). */
-type Cell = string | { strong: string };
-const cell = (value: Cell) => (typeof value === 'string' ? markdownText(value) : `**${markdownText(value.strong)}**`);
+/** A table cell: text, text in bold, or a link. Every one is written with `markdownText` (a link with `markdownLink`), so no value adds a cell, a line or markup (the headers are the report's own words). */
+type Cell = string | { strong: string } | { text: string; href: string | undefined };
+const cell = (value: Cell) => {
+  if (typeof value === 'string') return markdownText(value);
+  if ('strong' in value) return `**${markdownText(value.strong)}**`;
+  return value.href === undefined ? markdownText(value.text) : markdownLink(value.text, value.href);
+};
 
 function table(headers: string[], rows: Cell[][]): string {
   if (rows.length === 0) return `_${l10n.t('None.')}_\n`;
   return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
 }
 
-export function reportToMarkdown(report: Report): string {
+export function reportToMarkdown(report: Report, { linkOf }: MarkdownLinks = {}): string {
+  const name = (a: Account): Cell => ({ text: a.name, href: linkOf?.(a.file) });
   const { period } = report;
   const out: string[] = [`# ${l10n.t('Pipeline report {0}', markdownText(period.id))}`, '', l10n.t('{0} to {1} · as of {2}', markdownText(day(period.start)), markdownText(day(period.end)), markdownText(day(report.today))), ''];
   const forecast = report.forecast.totals;
@@ -49,21 +54,21 @@ export function reportToMarkdown(report: Report): string {
     ),
   );
   out.push(`## ${l10n.t('Deals closing in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value'), l10n.t('Probability'), l10n.t('Owner')], report.forecast.deals.map(({ account, probability }) => [account.name, stageName(report, account.stage), day(closeDateOf(account)), money(account), `${probability}%`, aeOf(account) ?? ''])));
+  out.push(table([l10n.t('Account'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value'), l10n.t('Probability'), l10n.t('Owner')], report.forecast.deals.map(({ account, probability }) => [name(account), stageName(report, account.stage), day(closeDateOf(account)), money(account), `${probability}%`, aeOf(account) ?? ''])));
   out.push(`## ${l10n.t('Expansion closing in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Type'), l10n.t('Opportunity'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value')], report.forecast.expansion.map((o) => [o.account.name, o.type, o.title, stageName(report, o.stage), day(o.closeDate), formatMoney(o.value, o.currency)])));
+  out.push(table([l10n.t('Account'), l10n.t('Type'), l10n.t('Opportunity'), l10n.t('Stage'), l10n.t('Close date'), l10n.t('Value')], report.forecast.expansion.map((o) => [name(o.account), o.type, o.title, stageName(report, o.stage), day(o.closeDate), formatMoney(o.value, o.currency)])));
   out.push(`## ${l10n.t('Won in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.won.map((a) => [a.name, day(closeDateOf(a)), money(a), aeOf(a) ?? ''])));
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.won.map((a) => [name(a), day(closeDateOf(a)), money(a), aeOf(a) ?? ''])));
   out.push(`## ${l10n.t('Lost in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [a.name, day(closeDateOf(a)), money(a), aeOf(a) ?? ''])));
+  out.push(table([l10n.t('Account'), l10n.t('Close date'), l10n.t('Value'), 'AE'], report.lost.map((a) => [name(a), day(closeDateOf(a)), money(a), aeOf(a) ?? ''])));
   out.push(`## ${l10n.t('Renewals due in {0}', markdownText(period.id))}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [r.account.name, day(r.contractEnd), severityLabel(r.severity), money(r.account), ownerOf(r.account) ?? ''])));
+  out.push(table([l10n.t('Account'), l10n.t('Contract end'), l10n.t('Severity'), l10n.t('Value at stake'), 'AM'], report.renewals.map((r) => [name(r.account), day(r.contractEnd), severityLabel(r.severity), money(r.account), ownerOf(r.account) ?? ''])));
   out.push(`## ${l10n.t('Quota attainment')}`, '');
   out.push(table([l10n.t('Person'), l10n.t('Role'), l10n.t('Region'), l10n.t('Quota'), l10n.t('Attained'), '%'], report.quota.map((q) => [q.person, (q.role ?? '').toUpperCase(), q.region ?? '', formatMoney(q.quota, ''), formatMoney(q.attained, ''), `${Math.round(q.attainment * 100)}%`])));
   out.push(`## ${l10n.t('Key accounts')}`, '');
-  out.push(table(['#', l10n.t('Account'), l10n.t('Score'), l10n.t('Criteria')], report.keyAccounts.map((k) => [String(k.rank), k.account.name, k.score.toFixed(1), criteriaText(k, ' ')])));
+  out.push(table(['#', l10n.t('Account'), l10n.t('Score'), l10n.t('Criteria')], report.keyAccounts.map((k) => [String(k.rank), name(k.account), k.score.toFixed(1), criteriaText(k, ' ')])));
   out.push(`## ${l10n.t('Needing attention')}`, '');
-  out.push(table([l10n.t('Account'), l10n.t('Why')], report.attention.map((a) => [a.account.name, a.reasons.join('; ')])));
+  out.push(table([l10n.t('Account'), l10n.t('Why')], report.attention.map((a) => [name(a.account), a.reasons.join('; ')])));
   return out.join('\n');
 }
 

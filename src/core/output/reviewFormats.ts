@@ -5,7 +5,7 @@ import { formatArr, formatMoney } from '../model/money';
 import { pipelineDelta, type AccountDiff } from '../insight/diff';
 import { stageLabel } from '../model/stage';
 import { stageById, type TeamConfig } from '../model/teamConfig';
-import { markdownCode, markdownText } from './markdown';
+import { markdownCode, markdownLink, markdownText, type MarkdownLinks } from './markdown';
 
 export function diffToJson(diff: AccountDiff) {
   const summary = (a: Account) => ({ file: a.file, name: a.name, stage: a.stage ?? null, role: a.role, arr: arrOf(a) ?? null, currency: currencyOf(a) ?? null });
@@ -23,8 +23,13 @@ export function diffToJson(diff: AccountDiff) {
  * A comment a reviewer pastes into the pull request: names, stages (as the team names them, not
  * their ids), amounts and revisions as `markdownText`, paths as `markdownCode`.
  */
-export function diffToMarkdown(diff: AccountDiff, base: string, head: string, config: TeamConfig): string {
+export function diffToMarkdown(diff: AccountDiff, base: string, head: string, config: TeamConfig, { linkOf }: MarkdownLinks = {}): string {
   const stage = (id: string) => markdownText(stageLabel(stageById(config, id), id));
+  /** An account's name in bold, a link to its file (at `head`) when `linkOf` gives one. */
+  const name = (text: string, file?: string) => {
+    const href = file === undefined ? undefined : linkOf?.(file);
+    return `**${href === undefined ? markdownText(text) : markdownLink(text, href)}**`;
+  };
   const delta = [...pipelineDelta(diff)].filter(([, amount]) => amount !== 0).map(([currency, amount]) => `${amount > 0 ? '+' : '−'}${markdownText(formatMoney(Math.abs(amount), currency, true))}`);
   const { handoffs, stageChanges, added, removed } = diff;
   const headline = [
@@ -37,28 +42,28 @@ export function diffToMarkdown(diff: AccountDiff, base: string, head: string, co
   const out = [`### ${l10n.t('Handoff review: {0} → {1}', markdownText(base), markdownText(head))}`, '', `**${headline}**`, ''];
   if (diff.handoffs.length) {
     out.push(`#### ${l10n.t('Handoffs')}`, '');
-    for (const h of diff.handoffs) out.push(`- **${markdownText(h.name)}** ${h.direction === 'ae-to-am' ? 'AE → AM' : l10n.t('AM → AE (hand-back)')}: ${markdownCode(h.from)} → ${markdownCode(h.to)}`);
+    for (const h of diff.handoffs) out.push(`- ${name(h.name, h.to)} ${h.direction === 'ae-to-am' ? 'AE → AM' : l10n.t('AM → AE (hand-back)')}: ${markdownCode(h.from)} → ${markdownCode(h.to)}`);
     out.push('');
   }
   if (diff.stageChanges.length) {
     out.push(`#### ${l10n.t('Stage moves')}`, '');
-    for (const s of diff.stageChanges) out.push(`- **${markdownText(s.name)}**: ${s.from === undefined ? l10n.t('(none)') : stage(s.from)} → ${s.to === undefined ? l10n.t('(none)') : stage(s.to)}`);
+    for (const s of diff.stageChanges) out.push(`- ${name(s.name, s.file)}: ${s.from === undefined ? l10n.t('(none)') : stage(s.from)} → ${s.to === undefined ? l10n.t('(none)') : stage(s.to)}`);
     out.push('');
   }
-  const list = (title: string, accounts: Account[]) => {
+  const list = (title: string, accounts: Account[], linked: boolean) => {
     if (accounts.length === 0) return;
     out.push(`#### ${title}`, '');
     for (const a of accounts) {
       const arr = formatArr(a);
-      out.push(`- **${markdownText(a.name)}** (${a.stage === undefined ? l10n.t('no stage') : stage(a.stage)}${arr === undefined ? '' : `, ${markdownText(arr)}`}) ${markdownCode(a.file)}`);
+      out.push(`- ${name(a.name, linked ? a.file : undefined)} (${a.stage === undefined ? l10n.t('no stage') : stage(a.stage)}${arr === undefined ? '' : `, ${markdownText(arr)}`}) ${markdownCode(a.file)}`);
     }
     out.push('');
   };
-  list(l10n.t('New accounts'), diff.added);
-  list(l10n.t('Removed accounts'), diff.removed);
+  list(l10n.t('New accounts'), diff.added, true);
+  list(l10n.t('Removed accounts'), diff.removed, false);
   if (diff.valueChanges.length) {
     out.push(`#### ${l10n.t('Value changes')}`, '');
-    for (const v of diff.valueChanges) out.push(`- **${markdownText(v.name)}**: ${markdownText(formatMoney(v.from, v.currency))} → ${markdownText(formatMoney(v.to, v.currency))}`);
+    for (const v of diff.valueChanges) out.push(`- ${name(v.name, v.file)}: ${markdownText(formatMoney(v.from, v.currency))} → ${markdownText(formatMoney(v.to, v.currency))}`);
     out.push('');
   }
   if (out.length === 4) out.push(l10n.t('No account changed.'), '');
