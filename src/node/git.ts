@@ -21,6 +21,9 @@ import * as os from 'node:os';
 /** git failed; the message is git's first line of stderr. */
 export class GitError extends Error {}
 
+/** git was run in a folder that is in no repository (git's "fatal: not a git repository"). */
+export class NotAGitRepository extends GitError {}
+
 /** The caller's AbortSignal fired; git was stopped. */
 export class GitCancelled extends Error {
   constructor() {
@@ -102,7 +105,10 @@ export function runGit(dir: string, args: readonly string[], run: GitRun = {}): 
     child.on('close', (code, killedBy) => {
       signal?.removeEventListener('abort', onAbort);
       if (failure) reject(failure);
-      else if (code !== 0) reject(new GitError(stderr.trim().split('\n')[0] || `git ${args[0]} ended with ${code ?? killedBy}`));
+      else if (code !== 0) {
+        const message = stderr.trim().split('\n')[0] || `git ${args[0]} ended with ${code ?? killedBy}`;
+        reject(/^fatal: not a git repository/.test(message) ? new NotAGitRepository(message) : new GitError(message));
+      }
       else resolve(Buffer.concat(chunks));
     });
     child.stdin.end(run.input ?? '');

@@ -160,12 +160,3 @@ async function readWorkingFiles(dir: string, folders: readonly string[], signal?
   }
   return result;
 }
-
-/** Local and remote branches, most recently committed first, as git names them (pass one to `readRevisions`, which verifies it). */
-export async function listBranches(dir: string, signal?: AbortSignal): Promise<string[]> {
-  const output = await runGit(dir, ['for-each-ref', '--sort=-committerdate', '--format=%(refname:short)%00', 'refs/heads', 'refs/remotes'], { signal });
-  return output
-    .toString('utf8')
-    .split('\0\n')
-    .filter((name) => name !== '' && !name.endsWith('/HEAD'));
-}

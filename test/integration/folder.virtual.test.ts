@@ -54,6 +54,19 @@ describe('Handoff on a virtual folder', () => {
     await vscode.workspace.fs.delete(uri);
   });
 
+  it('links account names in the report to their files through the provider', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('handoff.openReport', '2026-Q4');
+    assert.equal(document.uri.scheme, 'handoff-report');
+    // As the Markdown preview resolves them when clicked.
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri, 1000);
+    assert.ok(links.length > 10, `${links.length} links`);
+    for (const link of links) {
+      assert.equal(link.target?.scheme, 'handoff-test-vfs');
+      assert.equal((await vscode.workspace.fs.stat(link.target)).type, vscode.FileType.File, link.target.toString());
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('declines Compare with Branch, which needs git on a folder on disk', async () => {
     assert.equal(await vscode.commands.executeCommand('handoff.compareWithBranch', 'main'), undefined);
   });

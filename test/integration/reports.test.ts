@@ -63,8 +63,14 @@ describe('Reports, key accounts and review', () => {
     git('commit', '-qm', 'base');
     await vscode.commands.executeCommand('handoff.handOff', own.uri('ae/fjord.md'), 'sofia@example.com');
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('handoff.compareWithBranch', 'main');
-    assert.match(document.getText(), /^### Handoff review: main → working tree\n\n\*\*1 handoff, 0 stage moves/);
+    assert.equal(document.uri.scheme, 'handoff-report');
+    assert.equal(document.uri.path, '/main → your working tree (uncommitted changes included).md');
+    assert.match(document.getText(), /^### Handoff review: main → your working tree \(uncommitted changes included\)\n\n\*\*1 handoff, 0 stage moves/);
     const [from, to] = [own.file('ae/fjord.md'), own.file('am/fjord.md')];
-    assert.ok(document.getText().includes(`- **Fjord Compare** AE → AM: \`${from}\` → \`${to}\``), document.getText());
+    // The name links to the file where it is now; the preview opens it.
+    const link = encodeURI(`/${to}`);
+    assert.ok(document.getText().includes(`- **[Fjord Compare](${link})** AE → AM: \`${from}\` → \`${to}\``), document.getText());
+    const [target] = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri, 10);
+    assert.equal(target?.target?.toString(), own.uri('am/fjord.md').toString());
   });
 });

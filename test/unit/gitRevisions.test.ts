@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GitCancelled, GitError, readBlobs } from '../../src/node/git';
-import { listBranches, readRevisions } from '../../src/node/gitRevisions';
+import { GitCancelled, GitError, NotAGitRepository, readBlobs } from '../../src/node/git';
+import { branchChoices, readBranches } from '../../src/node/gitBranches';
+import { readRevisions } from '../../src/node/gitRevisions';
 import { withScratchTree } from '../../src/node/scratchTree';
 
 const FOLDERS = ['accounts/ae', 'accounts/am'];
@@ -87,13 +88,49 @@ describe('git revisions', () => {
     const dir = repository({ 'accounts/ae/acme.md': account('Acme', 'demo') });
     git(dir, 'update-ref', 'refs/heads/--output=stolen', 'HEAD');
     git(dir, 'update-ref', 'refs/heads/-p', 'HEAD');
-    const branches = await listBranches(dir);
+    const branches = (await readBranches(dir)).map((branch) => branch.name);
     assert.deepEqual([...branches].sort(), ['--output=stolen', '-p', 'main']);
     fs.writeFileSync(path.join(dir, 'accounts/ae/acme.md'), account('Acme', 'proposal'));
     for (const branch of branches) assert.match((await readRevisions(dir, FOLDERS, branch, undefined)).before[0].text, /stage: demo/);
     assert.equal(fs.existsSync(path.join(dir, 'stolen')), false);
     await assert.rejects(readRevisions(dir, FOLDERS, '--output=elsewhere', undefined), GitError);
     assert.equal(fs.existsSync(path.join(dir, 'elsewhere')), false);
+  });
+
+  it('suggests the upstream of the current branch first, and offers the current branch last (its last commit)', async () => {
+    const origin = repository({ 'accounts/ae/acme.md': account('Acme', 'demo') });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-clone-'));
+    git(dir, 'clone', '-q', origin, '.');
+    git(dir, 'checkout', '-qb', 'feature', '--track', 'origin/main');
+    git(dir, 'branch', '-q', 'older', 'HEAD~1');
+    assert.deepEqual(branchChoices(await readBranches(dir)).slice(0, 1), [{ name: 'origin/main', role: 'upstream' }]);
+    assert.deepEqual(branchChoices(await readBranches(dir)).at(-1), { name: 'feature', role: 'current' });
+    assert.deepEqual(new Set(branchChoices(await readBranches(dir)).map((choice) => choice.name)), new Set(['origin/main', 'main', 'older', 'feature']));
+  });
+
+  it('without an upstream suggests main or master, never the branch checked out; detached, HEAD stands for the current commit', async () => {
+    const dir = repository({ 'accounts/ae/acme.md': account('Acme', 'demo') });
+    assert.deepEqual(branchChoices(await readBranches(dir)), [{ name: 'main', role: 'current' }], 'on main alone: only its last commit');
+    git(dir, 'checkout', '-qb', 'feature');
+    git(dir, 'commit', '-qm', 'later', '--allow-empty');
+    assert.deepEqual(branchChoices(await readBranches(dir)), [{ name: 'main', role: 'main' }, { name: 'feature', role: 'current' }]);
+    git(dir, 'branch', '-qm', 'main', 'master');
+    git(dir, 'checkout', '-q', '--detach', 'HEAD~1');
+    assert.deepEqual(branchChoices(await readBranches(dir)), [{ name: 'master', role: 'main' }, { name: 'feature', role: 'other' }, { name: 'HEAD', role: 'current' }]);
+  });
+
+  it('says a folder outside any repository is not in one, as its own error', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-norepo-'));
+    let inside = false;
+    try {
+      inside = execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, stdio: 'pipe' }).toString().trim() === 'true';
+    } catch {
+      // not in a repository, as wanted
+    }
+    // os.tmpdir() may itself be inside a repository: the case cannot be shown there.
+    if (inside) this.skip();
+    await assert.rejects(readBranches(dir), NotAGitRepository);
+    await assert.rejects(readRevisions(dir, FOLDERS, 'main', undefined), NotAGitRepository);
   });
 
   it('stops git when the comparison is cancelled', async () => {

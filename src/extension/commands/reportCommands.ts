@@ -1,4 +1,5 @@
-/** Open Report, Export Report as CSV…, Compare with Branch…: the CLI's report and diff, shown in VS Code. */
+/** Open Report, Export Report as CSV…, Compare with Branch…: the CLI's report and diff, shown in VS Code as read-only documents. */
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { roleFolder } from '../../core/model/teamConfig';
 import { diffAccounts } from '../../core/insight/diff';
@@ -6,38 +7,50 @@ import { diffToMarkdown } from '../../core/output/reviewFormats';
 import { nextQuarterOf, parsePeriod, quarterOf, type Period } from '../../core/model/period';
 import { buildReport } from '../../core/insight/report';
 import { reportToCsv, reportToMarkdown } from '../../core/output/reportFormats';
-import { listBranches, readRevisions } from '../../node/gitRevisions';
+import { NotAGitRepository } from '../../node/git';
+import { branchChoices, readBranches, type BranchChoice } from '../../node/gitBranches';
+import { readRevisions } from '../../node/gitRevisions';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
+import { accountHref, ReadOnlyDocuments } from '../editor/readOnlyDocuments';
 import { pickFolder } from './accountPicks';
 import type { CommandManager } from './commandManager';
-import { inform, warn } from './notifications';
+import { warn } from './notifications';
 import { notificationText } from '../../core/output/notificationText';
 
 export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable {
-  const report = async (folder: AccountFolder, period: Period) => buildReport(folder.store.accounts(), folder.store.config, period, calendar.today);
+  const documents = new ReadOnlyDocuments();
+  const report = (folder: AccountFolder, period: Period) => buildReport(folder.store.accounts(), folder.store.config, period, calendar.today);
   const pickTeam = () => pickFolder(workspaces, vscode.l10n.t('Which team?'), { withAccounts: true });
+  /** A title of its own per folder when there are several; the folder's URI tells two of the same name apart. */
+  const titled = (title: string, folder: AccountFolder) => ({
+    title: workspaces.all().length > 1 ? `${title} (${folder.workspaceFolder.name})` : title,
+    key: folder.workspaceFolder.uri.toString(),
+  });
+  const links = (folder: AccountFolder) => ({ linkOf: (file: string) => accountHref(folder.workspaceFolder.uri, file) });
+  /** Where the last CSV went this session; the home folder before that. Never the repository, where a CSV would end up in a commit. */
+  let csvFolder: vscode.Uri | undefined;
   return vscode.Disposable.from(
+    documents,
+    workspaces.onDidChange(() => documents.indexChanged()),
     commands.register('handoff.openReport', async (periodId?: string) => {
       const folder = await pickTeam();
       const period = folder && (await pickPeriod(calendar.today, periodId));
       if (!folder || !period) return undefined;
-      return showMarkdown(reportToMarkdown(await report(folder, period)));
+      const { title, key } = titled(vscode.l10n.t('Report {0}', period.id), folder);
+      // Rendered again from the index as it changes, while it is open.
+      return documents.show(title, () => reportToMarkdown(report(folder, period), links(folder)), { live: true, key });
     }),
     commands.register('handoff.exportReportCsv', async (periodId?: string, target?: vscode.Uri) => {
       const folder = await pickTeam();
       const period = folder && (await pickPeriod(calendar.today, periodId));
       if (!folder || !period) return undefined;
-      const uri =
-        target ??
-        (await vscode.window.showSaveDialog({
-          title: vscode.l10n.t('Export Report as CSV'),
-          defaultUri: vscode.Uri.joinPath(folder.workspaceFolder.uri, `handoff-report-${period.id}.csv`),
-          filters: { CSV: ['csv'] },
-        }));
+      const uri = target ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Report as CSV'), defaultUri: csvDefault(csvFolder, period), filters: { CSV: ['csv'] } }));
       if (!uri) return undefined;
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(reportToCsv(await report(folder, period))));
-      inform(vscode.l10n.t('Handoff: report for {0} exported to {1}.', period.id, vscode.workspace.asRelativePath(uri)));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(reportToCsv(report(folder, period))));
+      csvFolder = vscode.Uri.joinPath(uri, '..');
+      // A confirmation, not a notification: those are for what went wrong.
+      vscode.window.setStatusBarMessage(notificationText(vscode.l10n.t('$(check) Report {0} exported to {1}', period.id, uri.scheme === 'file' ? uri.fsPath : uri.toString(true))), 8000);
       return uri;
     }),
     commands.register('handoff.compareWithBranch', async (branch?: string) => {
@@ -52,30 +65,67 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         warn(vscode.l10n.t('Handoff: Compare with Branch needs a folder on disk with git.'));
         return undefined;
       }
-      const dir = folder.workspaceFolder.uri.fsPath;
-      // git's complaints (GitError) are refusals and its cancel is quiet: the command manager says so.
-      const base = branch ?? (await vscode.window.showQuickPick(listBranches(dir), { placeHolder: vscode.l10n.t('Compare the working tree with which branch?') }));
-      if (!base) return undefined;
-      const { config } = folder.store;
-      // git runs in child processes; Cancel kills them.
-      const revisions = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: notificationText(vscode.l10n.t('Handoff: comparing the working tree with {0}…', base)), cancellable: true },
-        (_progress, token) => {
-          const abort = new AbortController();
-          const listener = token.onCancellationRequested(() => abort.abort());
-          return readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], base, undefined, abort.signal).finally(() => listener.dispose());
-        },
-      );
-      const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
-      return showMarkdown(diffToMarkdown(diff, base, vscode.l10n.t('working tree'), config));
+      try {
+        return await compare(folder, branch);
+      } catch (error) {
+        if (!(error instanceof NotAGitRepository)) throw error;
+        warn(vscode.l10n.t('Handoff: this folder is not in a git repository, so there is no branch to compare with. Compare with Branch works in a folder cloned or created with git.'));
+        return undefined;
+      }
     }),
   );
+
+  async function compare(folder: AccountFolder, branch: string | undefined): Promise<vscode.TextDocument | undefined> {
+    const dir = folder.workspaceFolder.uri.fsPath;
+    // git's other complaints (GitError) are refusals and its cancel is quiet: the command manager says so.
+    const choice = branch === undefined ? await pickBranch(await readBranches(dir)) : { name: branch, role: 'other' as const };
+    if (!choice) return undefined;
+    const base = choice.role === 'current' ? vscode.l10n.t('{0} (last commit)', choice.name) : choice.name;
+    const head = choice.role === 'current' ? vscode.l10n.t('your working tree (uncommitted changes only)') : vscode.l10n.t('your working tree (uncommitted changes included)');
+    const { config } = folder.store;
+    // git runs in child processes; Cancel kills them.
+    const revisions = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: notificationText(vscode.l10n.t('Handoff: comparing {0} with {1}…', base, head)), cancellable: true },
+      (_progress, token) => {
+        const abort = new AbortController();
+        const listener = token.onCancellationRequested(() => abort.abort());
+        return readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], choice.role === 'current' ? 'HEAD' : choice.name, undefined, abort.signal).finally(() => listener.dispose());
+      },
+    );
+    const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
+    const text = diffToMarkdown(diff, base, head, folder.store.config, links(folder));
+    const { title, key } = titled(`${base} → ${head}`, folder);
+    return documents.show(title, () => text, { key });
+  }
 }
 
-async function showMarkdown(content: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
-  return document;
+/** The Save dialog's suggestion: the folder of the last export, else the home folder; never the workspace. */
+function csvDefault(last: vscode.Uri | undefined, period: Period): vscode.Uri {
+  return vscode.Uri.joinPath(last ?? vscode.Uri.file(os.homedir()), `handoff-report-${period.id}.csv`);
+}
+
+/** The branches to compare the working tree with, the suggestion first and preselected; each says what the comparison shows. */
+async function pickBranch(branches: Parameters<typeof branchChoices>[0]): Promise<BranchChoice | undefined> {
+  const current = branches.find((branch) => branch.current)?.name;
+  const describe = (choice: BranchChoice): string => {
+    switch (choice.role) {
+      case 'upstream':
+        return vscode.l10n.t('the branch {0} tracks', current ?? 'HEAD');
+      case 'main':
+        return vscode.l10n.t('the main line');
+      case 'current':
+        return vscode.l10n.t('current branch: its last commit, so your uncommitted changes only');
+      default:
+        return '';
+    }
+  };
+  const items = branchChoices(branches).map((choice) => ({ label: choice.name, description: describe(choice), choice }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Compare with Branch'),
+    placeHolder: vscode.l10n.t('Compare your working tree (uncommitted changes included) with which branch?'),
+    matchOnDescription: true,
+  });
+  return picked?.choice;
 }
 
 async function pickPeriod(today: string, given?: string): Promise<Period | undefined> {
