@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readAccount } from '../../src/core/read/accountRead';
 import { parseConfig } from '../../src/core/read/configRead';
 import { csvField } from '../../src/core/output/csv';
-import { markdownCode, markdownText } from '../../src/core/output/markdown';
+import { markdownCode, markdownLink, markdownText } from '../../src/core/output/markdown';
 import { notificationText } from '../../src/core/output/notificationText';
 import { isPlainYaml } from '../../src/core/read/plainYaml';
 import { visibleText } from '../../src/core/output/visibleText';
@@ -93,7 +93,7 @@ const FUNCTIONS: Record<string, (input: string) => unknown> = {
   'textOfBytes and hasEscapedBytes': (input) => hasEscapedBytes(textOfBytes(Buffer.from(input, 'latin1'))),
   // The escaping function of each output format, on a name as long as a front-matter may be.
   'csvField (a long name)': (input) => csvField(input),
-  'markdownText and markdownCode (a long name)': (input) => [markdownText(input), markdownCode(input)],
+  'markdownText, markdownCode and markdownLink (a long name)': (input) => [markdownText(input), markdownCode(input), markdownLink(input, input)],
   'visibleText (a long name on the terminal)': (input) => visibleText(input),
   'notificationText (a long name in a notification)': (input) => notificationText(input),
   'isPlainYaml (the fast reader\'s check)': (input) => isPlainYaml(`name: A\nkey: ${input}\n`),
