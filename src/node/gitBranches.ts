@@ -1,6 +1,7 @@
 /**
- * The branches Compare with Branch offers, and which one it suggests: the current branch's upstream,
- * else the main line (origin/main, origin/master, main, master), first; the others most recently
+ * The branches Compare with Branch offers, and which one it suggests: the main line (origin/main,
+ * origin/master, main, master: what a pull request is compared with) first, the current branch's
+ * upstream next; the others most recently
  * committed first; the current branch itself last, where comparing means its last commit, that is
  * the uncommitted changes only. Read-only, through `git.ts`.
  */
@@ -41,16 +42,16 @@ export async function readBranches(dir: string, signal?: AbortSignal): Promise<B
 const MAIN_LINES = ['origin/main', 'origin/master', 'main', 'master'];
 
 /**
- * The branches in the order offered: the suggestion first (the current branch's upstream, else the
- * first main line that is not the current branch), then the rest as given, the current branch last.
+ * The branches in the order offered: the first main line that is not the current branch, then the
+ * current branch's upstream, then the rest as given, the current branch last.
  * With HEAD detached (or no branch at all), `HEAD` stands last for the current commit.
  */
 export function branchChoices(branches: readonly Branch[]): BranchChoice[] {
   const current = branches.find((branch) => branch.current);
   const names = new Set(branches.map((branch) => branch.name));
-  const upstream = current && current.upstream !== '' && names.has(current.upstream) ? current.upstream : undefined;
-  const mainLine = upstream === undefined ? MAIN_LINES.find((name) => names.has(name) && name !== current?.name) : undefined;
-  const suggested: BranchChoice | undefined = upstream !== undefined ? { name: upstream, role: 'upstream' } : mainLine !== undefined ? { name: mainLine, role: 'main' } : undefined;
-  const others: BranchChoice[] = branches.filter((branch) => !branch.current && branch.name !== suggested?.name).map((branch) => ({ name: branch.name, role: 'other' }));
-  return [...(suggested ? [suggested] : []), ...others, { name: current?.name ?? 'HEAD', role: 'current' }];
+  const mainLine = MAIN_LINES.find((name) => names.has(name) && name !== current?.name);
+  const upstream = current && current.upstream !== '' && names.has(current.upstream) && current.upstream !== mainLine ? current.upstream : undefined;
+  const suggested: BranchChoice[] = [...(mainLine !== undefined ? [{ name: mainLine, role: 'main' as const }] : []), ...(upstream !== undefined ? [{ name: upstream, role: 'upstream' as const }] : [])];
+  const others: BranchChoice[] = branches.filter((branch) => !branch.current && !suggested.some((s) => s.name === branch.name)).map((branch) => ({ name: branch.name, role: 'other' }));
+  return [...suggested, ...others, { name: current?.name ?? 'HEAD', role: 'current' }];
 }

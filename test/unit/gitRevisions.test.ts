@@ -97,15 +97,27 @@ describe('git revisions', () => {
     assert.equal(fs.existsSync(path.join(dir, 'elsewhere')), false);
   });
 
-  it('suggests the upstream of the current branch first, and offers the current branch last (its last commit)', async () => {
+  it('suggests the upstream of the current branch when it is the main line, and offers the current branch last (its last commit)', async () => {
     const origin = repository({ 'accounts/ae/acme.md': account('Acme', 'demo') });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-clone-'));
     git(dir, 'clone', '-q', origin, '.');
     git(dir, 'checkout', '-qb', 'feature', '--track', 'origin/main');
     git(dir, 'branch', '-q', 'older', 'HEAD~1');
-    assert.deepEqual(branchChoices(await readBranches(dir)).slice(0, 1), [{ name: 'origin/main', role: 'upstream' }]);
+    assert.deepEqual(branchChoices(await readBranches(dir)).slice(0, 1), [{ name: 'origin/main', role: 'main' }]);
     assert.deepEqual(branchChoices(await readBranches(dir)).at(-1), { name: 'feature', role: 'current' });
     assert.deepEqual(new Set(branchChoices(await readBranches(dir)).map((choice) => choice.name)), new Set(['origin/main', 'main', 'older', 'feature']));
+  });
+
+  it("suggests the main line before a feature branch's own upstream (what the pull request will show), the upstream next", async () => {
+    const origin = repository({ 'accounts/ae/acme.md': account('Acme', 'demo') });
+    git(origin, 'branch', '-q', 'feature');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-clone-'));
+    git(dir, 'clone', '-q', origin, '.');
+    git(dir, 'checkout', '-qb', 'feature', '--track', 'origin/feature');
+    assert.deepEqual(branchChoices(await readBranches(dir)).slice(0, 2), [
+      { name: 'origin/main', role: 'main' },
+      { name: 'origin/feature', role: 'upstream' },
+    ]);
   });
 
   it('without an upstream suggests main or master, never the branch checked out; detached, HEAD stands for the current commit', async () => {

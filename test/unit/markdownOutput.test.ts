@@ -173,7 +173,7 @@ describe('account names as links to their files', () => {
     const roleOf = (path: string) => (path.startsWith('accounts/ae/') ? 'ae' : path.startsWith('accounts/am/') ? 'am' : undefined);
     const before = [file('accounts/ae/a.md', 'Handed', 'closed_won'), file('accounts/ae/m.md', 'Moved', 'demo'), file('accounts/ae/gone.md', 'Gone', 'demo'), file('accounts/am/v.md', 'Valued', 'active')];
     const after = [file('accounts/am/a.md', 'Handed', 'onboarding'), file('accounts/ae/m.md', 'Moved', 'proposal'), file('accounts/ae/new.md', 'New', 'demo'), file('accounts/am/v.md', 'Valued', 'active', 2000)];
-    const markdown = diffToMarkdown(diffAccounts(before, after, new Map([['accounts/ae/a.md', 'accounts/am/a.md']]), roleOf, config), 'main', 'working tree', { linkOf: (path) => `/${path}` });
+    const markdown = diffToMarkdown(diffAccounts(before, after, new Map([['accounts/ae/a.md', 'accounts/am/a.md']]), roleOf, config), 'main', 'working tree', config, { linkOf: (path) => `/${path}` });
     assert.deepEqual(linksOf(renderMarkdown(markdown)), [
       { text: 'Handed', href: '/accounts/am/a.md' },
       { text: 'Moved', href: '/accounts/ae/m.md' },
