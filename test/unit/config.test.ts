@@ -16,6 +16,18 @@ describe('parseConfig', () => {
     assert.deepEqual(config.renewal, { warnDays: [90, 60, 30], noticeDays: 60 });
     assert.equal(config.contact.staleDays, 30);
     assert.equal(config.scoring.keyAccounts, 10);
+    assert.equal(config.reminders.aheadDays, 3);
+  });
+
+  it('reads reminders.ahead_days (0 turns the reminders before a date off) and reports a bad value on its line', () => {
+    assert.equal(parseConfig('reminders: { ahead_days: 7 }\n').config.reminders.aheadDays, 7);
+    assert.equal(parseConfig('reminders:\n  ahead_days: 0\n').config.reminders.aheadDays, 0);
+    for (const bad of ['-1', '2.5', 'soon']) {
+      const { config, problems } = parseConfig(`root: accounts\nreminders:\n  ahead_days: ${bad}\n`);
+      assert.equal(config.reminders.aheadDays, 3, 'the default stands in');
+      assert.deepEqual(problems.map((p) => [p.line, p.code, p.severity]), [[3, 'invalid-number', 'error']]);
+      assert.match(problems[0].message, /'ahead_days' must be a whole number of days, 0 or more/);
+    }
   });
 
   it('overrides key by key and keeps the other defaults', () => {

@@ -4,8 +4,9 @@ import { readAccount } from '../../src/core/read/accountRead';
 import { addDays } from '../../src/core/model/calendarDay';
 import { defaultConfig, type TeamConfig } from '../../src/core/model/teamConfig';
 import { parseConfig } from '../../src/core/read/configRead';
-import { remindersOf } from '../../src/core/insight/reminders';
-import { describeRenewal, renewalOf, renewalsOf } from '../../src/core/insight/renewal';
+import { describeUpcoming, remindersOf, upcomingDatesOf } from '../../src/core/insight/reminders';
+import { awaitsAction, byActionableDay, describeRenewal, renewalDetail, renewalHeadline, renewalOf, renewalsOf } from '../../src/core/insight/renewal';
+import { setDisplayLocale } from '../../src/core/model/displayLocale';
 import { accountText } from './memorySource';
 
 const config = defaultConfig();
@@ -126,5 +127,87 @@ describe('remindersOf', () => {
     const all = remindersOf(am({ contract_end: '2026-01-01', last_contact: '2025-01-01', next_step_date: '2025-01-01' }), config, TODAY);
     assert.equal(all.length, 3);
     assert.ok(all.every((p) => p.severity !== 'error'));
+  });
+});
+
+describe('renewalHeadline: the actionable date first, short enough for a sidebar row', () => {
+  // The sample's customers on 2026-11-23: days to contract_end hid the notice deadline.
+  const on = (fields: Record<string, string | number | boolean>, day = '2026-11-23') => renewalOf(am(fields), config, day)!;
+
+  it('leads with the notice deadline while notice can be given', () => {
+    assert.equal(renewalHeadline(on({ contract_end: '2026-12-31', notice_days: 30 })), 'notice in 8 d · Dec 1 — ends Dec 31');
+    assert.equal(renewalHeadline(on({ contract_end: '2027-01-22' })), 'notice due today — ends Jan 22');
+  });
+
+  it('says how long ago notice passed, and when the contract ends', () => {
+    assert.equal(renewalHeadline(on({ contract_end: '2027-01-10', notice_days: 60 })), 'notice passed 12 d ago — ends Jan 10');
+    assert.equal(renewalHeadline(on({ contract_end: '2026-11-23' })), 'notice passed 60 d ago — ends today');
+  });
+
+  it('says how long ago an overdue contract ended, and when an auto-renewal renews', () => {
+    assert.equal(renewalHeadline(on({ contract_end: '2026-11-20' })), 'ended 3 d ago');
+    assert.equal(renewalHeadline(on({ contract_end: '2026-12-31', auto_renew: true })), 'auto-renews Dec 31');
+    assert.equal(renewalHeadline(on({ contract_end: '2026-11-20', auto_renew: true })), 'ended 3 d ago', 'an ended contract is overdue, renewal or not');
+  });
+
+  it('writes the year of a day far away', () => {
+    assert.equal(renewalHeadline(on({ contract_end: '2028-03-31' })), 'notice in 434 d · Jan 31, 2028 — ends Mar 31, 2028');
+  });
+
+  it('gives the whole picture, with years, for a tooltip', () => {
+    assert.equal(renewalDetail(on({ contract_end: '2026-12-31', notice_days: 30 })), 'Critical: notice deadline Dec 1, 2026 (in 8 days); contract ends Dec 31, 2026 (in 38 days)');
+    assert.equal(renewalDetail(on({ contract_end: '2026-12-31', auto_renew: true })), 'Auto-renews: renews by itself Dec 31, 2026 (in 38 days); notice deadline Nov 1, 2026 (22 days ago)');
+  });
+
+  it('follows the display language for days', () => {
+    try {
+      setDisplayLocale('id');
+      assert.equal(renewalHeadline(on({ contract_end: '2026-12-31', notice_days: 30 })), 'notice in 8 d · 1 Des — ends 31 Des');
+    } finally {
+      setDisplayLocale('en-US');
+    }
+  });
+
+  it('orders by the actionable day, most urgent first: notice deadlines before later ones, whatever the contract end', () => {
+    const soonNotice = on({ contract_end: '2027-01-31', notice_days: 60 }); // notice 2026-12-02
+    const laterNotice = on({ contract_end: '2027-01-05', notice_days: 30 }); // notice 2026-12-06, but ends first
+    assert.deepEqual([laterNotice, soonNotice].sort(byActionableDay).map((r) => r.noticeDeadline), ['2026-12-02', '2026-12-06']);
+    const accounts = [am({ contract_end: '2027-01-05', notice_days: 30, name: 'Later Notice' }, 'accounts/am/l.md'), am({ contract_end: '2027-01-31', name: 'Soon Notice' }, 'accounts/am/s.md')];
+    assert.deepEqual(renewalsOf(accounts, config, '2026-11-23').map((r) => r.account.file), ['accounts/am/s.md', 'accounts/am/l.md']);
+  });
+});
+
+describe('awaitsAction: what the status bar counts', () => {
+  it('leaves out a renewal already in the renewal stage, unless its contract has ended', () => {
+    assert.equal(awaitsAction(renewalOf(am({ contract_end: '2027-01-31' }), config, TODAY)!, config), true, 'critical, active');
+    assert.equal(awaitsAction(renewalOf(am({ contract_end: '2027-01-31', stage: 'renewal' }), config, TODAY)!, config), false, 'critical, being renewed');
+    assert.equal(awaitsAction(renewalOf(am({ contract_end: '2026-11-10', stage: 'renewal' }), config, TODAY)!, config), true, 'overdue, even in renewal');
+    assert.equal(awaitsAction(renewalOf(am({ contract_end: '2027-01-31', auto_renew: true }), config, TODAY)!, config), false, 'auto-renews');
+  });
+});
+
+describe('upcomingDatesOf: reminders before the fact', () => {
+  const deal = (fields: Record<string, string | number | boolean>) => am({ stage: 'proposal', ...fields }, 'accounts/ae/d.md');
+
+  it("finds a next step and an open deal's close date within ahead_days (3 by default), today included", () => {
+    const found = upcomingDatesOf(deal({ next_step: 'Send the proposal', next_step_date: '2026-11-24', close_date: '2026-11-25' }), config, TODAY);
+    assert.deepEqual(found.map((u) => [u.key, u.daysAhead]), [['next_step_date', 2], ['close_date', 3]]);
+    assert.equal(describeUpcoming(found[0]), 'next step in 2 d · Nov 24: Send the proposal');
+    assert.equal(describeUpcoming(found[1]), 'close date in 3 d · Nov 25');
+    assert.equal(describeUpcoming(upcomingDatesOf(deal({ next_step_date: TODAY }), config, TODAY)[0]), 'next step today · Nov 22');
+  });
+
+  it('says nothing beyond ahead_days, after the day (the overdue reminder takes over), on closed deals, or with ahead_days 0', () => {
+    assert.deepEqual(upcomingDatesOf(deal({ next_step_date: '2026-11-26' }), config, TODAY), []);
+    assert.deepEqual(upcomingDatesOf(deal({ next_step_date: '2026-11-21' }), config, TODAY), []);
+    assert.deepEqual(upcomingDatesOf(deal({ close_date: '2026-11-23', stage: 'closed_won' }), config, TODAY), []);
+    const off = parseConfig('reminders: { ahead_days: 0 }\n').config;
+    assert.deepEqual(upcomingDatesOf(deal({ next_step_date: TODAY }), off, TODAY), []);
+    const week = parseConfig('reminders: { ahead_days: 7 }\n').config;
+    assert.equal(upcomingDatesOf(deal({ next_step_date: '2026-11-29' }), week, TODAY).length, 1);
+  });
+
+  it("watches an AM account's next step but not a close date it carries", () => {
+    assert.deepEqual(upcomingDatesOf(am({ next_step_date: '2026-11-23', close_date: '2026-11-23' }), config, TODAY).map((u) => u.key), ['next_step_date']);
   });
 });

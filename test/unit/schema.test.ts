@@ -9,12 +9,13 @@ const schema = JSON.parse(fs.readFileSync(path.join(root, 'syntaxes', 'handoff.s
 
 describe('the .handoff.yml schema', () => {
   it('documents every setting the configuration reader knows, with its default', () => {
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['contact', 'folders', 'handoff', 'renewal', 'root', 'scoring', 'stages', 'team']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['contact', 'folders', 'handoff', 'reminders', 'renewal', 'root', 'scoring', 'stages', 'team']);
     const defaults = defaultConfig();
     assert.equal(schema.properties.root.default, defaults.root);
     assert.deepEqual(schema.properties.renewal.properties.warn_days.default, defaults.renewal.warnDays);
     assert.equal(schema.properties.renewal.properties.notice_days.default, defaults.renewal.noticeDays);
     assert.equal(schema.properties.contact.properties.stale_days.default, defaults.contact.staleDays);
+    assert.equal(schema.properties.reminders.properties.ahead_days.default, defaults.reminders.aheadDays);
     assert.equal(schema.properties.handoff.properties.from.default, defaults.handoff.from);
   });
 

@@ -1,13 +1,15 @@
 /**
- * Date-dependent findings: renewals, stale contact, overdue next steps. Warnings or information,
- * never errors, so the calendar never fails a build. Computed from the index for a given day.
+ * Date-dependent findings: renewals, stale contact, overdue next steps (Problems), and the dates
+ * coming up within the team's `reminders.ahead_days` (lenses only). Warnings or information, never
+ * errors, so the calendar never fails a build. Computed from the index for a given day.
  */
 import * as l10n from '@vscode/l10n';
-import { lastContactOf, nextStepDateOf, nextStepOf, type Account } from '../model/account';
+import { closeDateOf, lastContactOf, nextStepDateOf, nextStepOf, type Account } from '../model/account';
+import { formatDay } from '../model/displayLocale';
 import { daysBetween, type CalendarDay } from '../model/calendarDay';
 import { stageById, type TeamConfig } from '../model/teamConfig';
 import type { Problem, ProblemCode, Severity } from '../model/problem';
-import { describeRenewal, relativeDays, renewalOf, type RenewalSeverity } from './renewal';
+import { describeRenewal, relativeDays, renewalOf, shortDays, type RenewalSeverity } from './renewal';
 
 const RENEWAL_PROBLEM: Record<Exclude<RenewalSeverity, 'ok'>, { code: ProblemCode; severity: Severity }> = {
   overdue: { code: 'renewal-overdue', severity: 'warning' },
@@ -43,6 +45,45 @@ export function overdueStepOf(account: Account, config: TeamConfig, today: Calen
   const daysLate = daysBetween(date, today);
   const step = nextStepOf(account);
   return daysLate > 0 ? { step, date, daysLate } : undefined;
+}
+
+/** A next step or an open deal's close date coming up, today included. */
+export interface UpcomingDate {
+  key: 'next_step_date' | 'close_date';
+  date: CalendarDay;
+  /** 0 today, 1 tomorrow, … up to `reminders.ahead_days`. */
+  daysAhead: number;
+  step: string | undefined;
+}
+
+/**
+ * The dates of an open account due within `reminders.ahead_days` (0: none): its `next_step_date`,
+ * and, on an AE deal, its `close_date`. The day after, the overdue reminder takes over.
+ */
+export function upcomingDatesOf(account: Account, config: TeamConfig, today: CalendarDay): UpcomingDate[] {
+  const ahead = config.reminders.aheadDays;
+  if (ahead <= 0 || isClosed(account, config)) return [];
+  const upcoming: UpcomingDate[] = [];
+  const consider = (key: UpcomingDate['key'], date: CalendarDay | undefined) => {
+    if (date === undefined) return;
+    const daysAhead = daysBetween(today, date);
+    if (daysAhead >= 0 && daysAhead <= ahead) upcoming.push({ key, date, daysAhead, step: key === 'next_step_date' ? nextStepOf(account) : undefined });
+  };
+  consider('next_step_date', nextStepDateOf(account));
+  if (account.role === 'ae') consider('close_date', closeDateOf(account));
+  return upcoming;
+}
+
+/** "next step in 2 d · Dec 1: Send the QBR deck", "close date today · Dec 1". */
+export function describeUpcoming(upcoming: UpcomingDate): string {
+  const day = formatDay(upcoming.date);
+  if (upcoming.key === 'close_date') {
+    return upcoming.daysAhead === 0 ? l10n.t('close date today · {0}', day) : l10n.t('close date in {0} · {1}', shortDays(upcoming.daysAhead), day);
+  }
+  const { step } = upcoming;
+  if (upcoming.daysAhead === 0) return step ? l10n.t('next step today · {0}: {1}', day, step) : l10n.t('next step today · {0}', day);
+  const days = shortDays(upcoming.daysAhead);
+  return step ? l10n.t('next step in {0} · {1}: {2}', days, day, step) : l10n.t('next step in {0} · {1}', days, day);
 }
 
 export function remindersOf(account: Account, config: TeamConfig, today: CalendarDay): Problem[] {

@@ -2,7 +2,8 @@
 import * as l10n from '@vscode/l10n';
 import { contractEndOf, type Account } from '../model/account';
 import { addDays, daysBetween, type CalendarDay } from '../model/calendarDay';
-import type { TeamConfig } from '../model/teamConfig';
+import { formatDay } from '../model/displayLocale';
+import { stageById, type TeamConfig } from '../model/teamConfig';
 
 export type RenewalSeverity = 'overdue' | 'notice-passed' | 'critical' | 'warning' | 'info' | 'ok';
 
@@ -89,19 +90,53 @@ function rulesOf(config: TeamConfig): RenewalRules {
   return rules;
 }
 
-/** Every renewal of the accounts, most urgent first (severity, then days left, then name). */
+/** Every renewal of the accounts, most urgent first (severity, then the actionable day, then name). */
 export function renewalsOf(accounts: Iterable<Account>, config: TeamConfig, today: CalendarDay): Renewal[] {
   const renewals: Renewal[] = [];
   for (const account of accounts) {
     const renewal = renewalOf(account, config, today);
     if (renewal) renewals.push(renewal);
   }
-  return renewals.sort(
-    (a, b) =>
-      RENEWAL_SEVERITIES.indexOf(a.severity) - RENEWAL_SEVERITIES.indexOf(b.severity) ||
-      a.daysLeft - b.daysLeft ||
-      a.account.name.localeCompare(b.account.name),
-  );
+  return renewals.sort((a, b) => RENEWAL_SEVERITIES.indexOf(a.severity) - RENEWAL_SEVERITIES.indexOf(b.severity) || byActionableDay(a, b));
+}
+
+/**
+ * The day a person must act by: the notice deadline while notice can still be given or has just
+ * been missed; the contract's end once it has ended or when it renews by itself.
+ */
+export function actionableDay(renewal: Renewal): CalendarDay {
+  return renewal.severity === 'overdue' || isAutoRenewing(renewal) ? renewal.contractEnd : renewal.noticeDeadline;
+}
+
+/** Soonest actionable day first, then name: the order within one bucket of urgency. */
+export function byActionableDay(a: Renewal, b: Renewal): number {
+  const [x, y] = [actionableDay(a), actionableDay(b)];
+  return x < y ? -1 : x > y ? 1 : a.account.name.localeCompare(b.account.name);
+}
+
+function isAutoRenewing(renewal: Renewal): boolean {
+  return renewal.autoRenew && renewal.severity !== 'overdue';
+}
+
+/** The AM stage a renewal moves to (`renewal`), when the team has one. */
+export function renewalStageOf(config: TeamConfig): string | undefined {
+  const stage = stageById(config, 'renewal');
+  return stage?.role === 'am' && !stage.closed ? stage.id : undefined;
+}
+
+/** The account is already in the renewal stage: someone is handling it. */
+export function inRenewalStage(renewal: Renewal, config: TeamConfig): boolean {
+  const stage = renewalStageOf(config);
+  return stage !== undefined && renewal.account.stage === stage;
+}
+
+/**
+ * Whether a renewal still waits for someone to act (the status bar's count): it needs attention
+ * and nobody has started it — an account in the renewal stage is being handled, unless its contract
+ * has already ended.
+ */
+export function awaitsAction(renewal: Renewal, config: TeamConfig): boolean {
+  return needsAttention(renewal) && (renewal.severity === 'overdue' || !inRenewalStage(renewal, config));
 }
 
 /** True for the severities that ask an AM to act (not `info`, not `ok`). */
@@ -130,4 +165,43 @@ export function describeRenewal(renewal: Renewal): string {
     default:
       return l10n.t('Notice deadline {when} ({deadline}) · contract ends {end}', { ...values, when: relativeDays(renewal.daysToDeadline) });
   }
+}
+
+/** "3 d": a count of days where space is short. */
+export function shortDays(days: number): string {
+  return l10n.t('{0} d', days);
+}
+
+/** A day for people, with its year when it is far from today (`days` away) and the year could be mistaken. */
+function dayFor(day: CalendarDay, days: number): string {
+  return formatDay(day, Math.abs(days) > 300);
+}
+
+/**
+ * A renewal in one short line that leads with what needs doing: "notice in 8 d · Dec 1 — ends Dec 31",
+ * "notice passed 12 d ago — ends Jan 10", "ended 3 d ago", "auto-renews Dec 31".
+ */
+export function renewalHeadline(renewal: Renewal): string {
+  const end = dayFor(renewal.contractEnd, renewal.daysLeft);
+  if (renewal.severity === 'overdue') return l10n.t('ended {0} ago', shortDays(-renewal.daysLeft));
+  if (isAutoRenewing(renewal)) return l10n.t('auto-renews {0}', end);
+  const deadline = dayFor(renewal.noticeDeadline, renewal.daysToDeadline);
+  const ends = renewal.daysLeft === 0 ? l10n.t('ends today') : l10n.t('ends {0}', end);
+  if (renewal.daysToDeadline < 0) return l10n.t('notice passed {0} ago — {1}', shortDays(-renewal.daysToDeadline), ends);
+  if (renewal.daysToDeadline === 0) return l10n.t('notice due today — {0}', ends);
+  return l10n.t('notice in {0} · {1} — {2}', shortDays(renewal.daysToDeadline), deadline, ends);
+}
+
+/** The whole renewal for a tooltip: its urgency, the notice deadline and the contract's end, with years. */
+export function renewalDetail(renewal: Renewal): string {
+  const values = {
+    severity: severityLabel(renewal.severity),
+    deadline: formatDay(renewal.noticeDeadline, true),
+    deadlineWhen: relativeDays(renewal.daysToDeadline),
+    end: formatDay(renewal.contractEnd, true),
+    endWhen: relativeDays(renewal.daysLeft),
+  };
+  return isAutoRenewing(renewal)
+    ? l10n.t('{severity}: renews by itself {end} ({endWhen}); notice deadline {deadline} ({deadlineWhen})', values)
+    : l10n.t('{severity}: notice deadline {deadline} ({deadlineWhen}); contract ends {end} ({endWhen})', values);
 }

@@ -17,6 +17,8 @@ export interface TeamConfig {
   handoff: { from: string; to: string; template: string | null };
   renewal: { warnDays: number[]; noticeDays: number };
   contact: { staleDays: number };
+  /** How many days before a next step or close date its lens appears; 0 turns those lenses off. */
+  reminders: { aheadDays: number };
   scoring: { criteria: Record<string, number>; keyAccounts: number };
   team: TeamMember[];
 }
@@ -55,6 +57,7 @@ export function defaultConfig(): TeamConfig {
     handoff: { from: 'closed_won', to: 'onboarding', template: null },
     renewal: { warnDays: [90, 60, 30], noticeDays: 60 },
     contact: { staleDays: 30 },
+    reminders: { aheadDays: 3 },
     scoring: { criteria: { growth_potential: 3, strategic_fit: 2, relationship: 2, revenue: 3 }, keyAccounts: 10 },
     team: [],
   };

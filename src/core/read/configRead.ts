@@ -66,7 +66,7 @@ export function parseConfig(text: string | undefined): ConfigResult {
   return { config, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
 }
 
-const KNOWN_KEYS = ['root', 'folders', 'stages', 'handoff', 'renewal', 'contact', 'scoring', 'team'];
+const KNOWN_KEYS = ['root', 'folders', 'stages', 'handoff', 'renewal', 'contact', 'reminders', 'scoring', 'team'];
 
 function readConfig(data: Record<string, unknown>, config: TeamConfig, report: Complain) {
   for (const key of Object.keys(data)) {
@@ -88,6 +88,13 @@ function readConfig(data: Record<string, unknown>, config: TeamConfig, report: C
     if (staleDays !== undefined) {
       if (isWholeNumber(staleDays, 1)) config.contact.staleDays = staleDays;
       else report(['contact', 'stale_days'], l10n.t("'stale_days' must be a whole number of days, 1 or more"), 'invalid-number');
+    }
+  }
+  if ('reminders' in data && mapping(data.reminders, ['reminders'], report)) {
+    const aheadDays = (data.reminders as Record<string, unknown>).ahead_days;
+    if (aheadDays !== undefined) {
+      if (isWholeNumber(aheadDays, 0)) config.reminders.aheadDays = aheadDays;
+      else report(['reminders', 'ahead_days'], l10n.t("'ahead_days' must be a whole number of days, 0 or more (0 turns the reminders before a date off)"), 'invalid-number');
     }
   }
   if ('scoring' in data) readScoring(data.scoring, config, report);

@@ -8,28 +8,22 @@
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
 import { stageById, type TeamConfig } from '../../core/model/teamConfig';
-import { overdueStepOf, staleContactOf } from '../../core/insight/reminders';
-import { describeRenewal, renewalOf, type RenewalSeverity } from '../../core/insight/renewal';
+import { stageLabel } from '../../core/model/stage';
+import { describeUpcoming, overdueStepOf, staleContactOf, upcomingDatesOf } from '../../core/insight/reminders';
+import { renewalDetail, renewalHeadline, renewalOf, renewalStageOf, type RenewalSeverity } from '../../core/insight/renewal';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import type { CommandManager } from '../commands/commandManager';
-import { severityLabel } from '../../core/insight/renewal';
 
 const SECTION = 'handoff.codeLens';
 const ICON: Record<RenewalSeverity, string> = {
   overdue: '$(error)',
   'notice-passed': '$(warning)',
-  critical: '$(warning)',
+  critical: '$(bell-dot)',
   warning: '$(bell)',
   info: '$(sync)',
   ok: '$(calendar)',
 };
-
-/** The id of the AM stage renewals move to, when the team has one called `renewal`. */
-function renewalStage(config: TeamConfig): string | undefined {
-  const stage = stageById(config, 'renewal');
-  return stage?.role === 'am' ? stage.id : undefined;
-}
 
 class RenewalLensProvider implements vscode.CodeLensProvider {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -74,10 +68,10 @@ function lensesFor(account: Account, config: TeamConfig, today: string, uri: vsc
   const renewal = show.renewal ? renewalOf(account, config, today) : undefined;
   if (renewal) {
     const range = at('contract_end');
-    add(range, `${ICON[renewal.severity]} ${describeRenewal(renewal)}`, 'handoff.showRenewals', [], vscode.l10n.t('Renewal: {0}', severityLabel(renewal.severity)));
-    const stage = renewalStage(config);
+    add(range, `${ICON[renewal.severity]} ${renewalHeadline(renewal)}`, 'handoff.showRenewals', [], renewalDetail(renewal));
+    const stage = renewalStageOf(config);
     if (stage && account.stage !== stage && renewal.severity !== 'ok' && renewal.severity !== 'overdue') {
-      add(range, vscode.l10n.t('Start Renewal'), 'handoff.moveToStage', [uri, stage], vscode.l10n.t('Move {0} to the {1} stage', account.name, stage));
+      add(range, vscode.l10n.t('Start Renewal'), 'handoff.moveToStage', [uri, stage], vscode.l10n.t('Move {0} to the {1} stage', account.name, stageLabel(stageById(config, stage))));
     }
     add(range, vscode.l10n.t('Log Check-up…'), 'handoff.logCheckup', [uri]);
   }
@@ -93,6 +87,10 @@ function lensesFor(account: Account, config: TeamConfig, today: string, uri: vsc
     const late = step.daysLate === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', step.daysLate);
     const title = step.step ? vscode.l10n.t('$(clock) Next step overdue by {0}: {1}', late, step.step) : vscode.l10n.t('$(clock) Next step overdue by {0}', late);
     add(at('next_step_date'), title, 'handoff.editField', [uri, 'next_step_date'], vscode.l10n.t('Select the date to change it'));
+  }
+  // Before the fact: within the team's `reminders.ahead_days`, a next step or close date coming up.
+  for (const upcoming of show.nextStep ? upcomingDatesOf(account, config, today) : []) {
+    add(at(upcoming.key), `$(bell) ${describeUpcoming(upcoming)}`, 'handoff.editField', [uri, upcoming.key], vscode.l10n.t('Select the date to change it'));
   }
   return lenses;
 }

@@ -1,23 +1,33 @@
 /** The Renewals view (buckets by urgency) and the status-bar item that opens it when renewals need attention. */
 import * as vscode from 'vscode';
 import { formatArr } from '../../core/model/money';
-import { needsAttention, relativeDays, renewalsOf, type Renewal, type RenewalSeverity } from '../../core/insight/renewal';
+import { awaitsAction, byActionableDay, inRenewalStage, renewalDetail, renewalHeadline, renewalsOf, severityLabel, type Renewal, type RenewalSeverity } from '../../core/insight/renewal';
 import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import type { CommandManager } from '../commands/commandManager';
-import { severityLabel } from '../../core/insight/renewal';
 
 export const RENEWALS_VIEW = 'handoff.renewals';
 
-/** Labels are functions: translations are looked up when the tree is drawn, not when the module loads. */
+/**
+ * Labels are functions: translations are looked up when the tree is drawn, not when the module loads.
+ * Each bucket has an icon and a colour of its own, red to blue as urgency falls.
+ */
 const BUCKETS: { id: string; label: () => string; severities: RenewalSeverity[]; icon: string; color?: string }[] = [
   { id: 'overdue', label: () => severityLabel('overdue'), severities: ['overdue'], icon: 'error', color: 'list.errorForeground' },
-  { id: 'notice-passed', label: () => severityLabel('notice-passed'), severities: ['notice-passed'], icon: 'warning', color: 'list.warningForeground' },
-  { id: 'critical', label: () => severityLabel('critical'), severities: ['critical'], icon: 'warning', color: 'list.warningForeground' },
-  { id: 'warning', label: () => severityLabel('warning'), severities: ['warning'], icon: 'bell' },
+  { id: 'notice-passed', label: () => severityLabel('notice-passed'), severities: ['notice-passed'], icon: 'warning', color: 'charts.orange' },
+  { id: 'critical', label: () => severityLabel('critical'), severities: ['critical'], icon: 'bell-dot', color: 'charts.yellow' },
+  { id: 'warning', label: () => severityLabel('warning'), severities: ['warning'], icon: 'bell', color: 'charts.blue' },
   { id: 'later', label: () => vscode.l10n.t('Later'), severities: ['info', 'ok'], icon: 'calendar' },
 ];
+
+/** What the Renewals view shows, as plain data (the test API). */
+export interface RenewalsItem {
+  label: string;
+  icon: string;
+  color: string | undefined;
+  rows: { file: string; label: string; description: string; tooltip: string; icon: string }[];
+}
 
 /** A renewal row stands for its account: commands run from its menu run on that account. */
 class RenewalRow extends AccountRef {
@@ -61,7 +71,11 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => new RenewalRow(folder, renewal));
     if (node) return [];
     const all = this.all();
-    return BUCKETS.map((bucket) => ({ kind: 'bucket', ...bucket, renewals: all.filter(({ renewal }) => bucket.severities.includes(renewal.severity)) }));
+    return BUCKETS.map((bucket) => ({
+      kind: 'bucket',
+      ...bucket,
+      renewals: all.filter(({ renewal }) => bucket.severities.includes(renewal.severity)).sort((a, b) => byActionableDay(a.renewal, b.renewal)),
+    }));
   }
 
   getTreeItem(node: RenewalNode): vscode.TreeItem {
@@ -80,11 +94,11 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
     item.id = `renewal:${uri}`;
     item.resourceUri = uri;
-    const atStake = formatArr(account, true);
-    const when = renewal.daysLeft < 0 ? vscode.l10n.t('ended {0}', relativeDays(renewal.daysLeft)) : vscode.l10n.t('{0} days left', renewal.daysLeft);
-    item.description = [when, atStake, renewal.autoRenew ? vscode.l10n.t('auto-renews') : undefined].filter(Boolean).join(' · ');
-    item.tooltip = vscode.l10n.t('{name}: contract ends {end}, notice by {deadline} ({severity})', { name: account.name, end: renewal.contractEnd, deadline: renewal.noticeDeadline, severity: severityLabel(renewal.severity) });
-    item.iconPath = new vscode.ThemeIcon('account');
+    // Someone already moved it to the renewal stage: still listed, marked, and not counted in the status bar.
+    const handled = inRenewalStage(renewal, folder.store.config);
+    item.description = [renewalHeadline(renewal), formatArr(account, true), handled ? vscode.l10n.t('in renewal') : undefined].filter(Boolean).join(' · ');
+    item.tooltip = `${account.name}\n${renewalDetail(renewal)}${handled ? `\n${vscode.l10n.t('In the renewal stage: being handled')}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(handled ? 'sync' : 'account');
     item.contextValue = 'renewal';
     const line = account.keys.get('contract_end')?.line ?? 0;
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
@@ -92,18 +106,22 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   }
 }
 
-export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable & { needingAttention(): number; elementOf(file: string): unknown } {
+export function registerRenewalsView(
+  workspaces: AccountWorkspaces,
+  calendar: Calendar,
+  commands: CommandManager,
+): vscode.Disposable & { needingAttention(): number; elementOf(file: string): unknown; items(): RenewalsItem[] } {
   const provider = new RenewalsTreeProvider(workspaces, calendar);
   const treeView = vscode.window.createTreeView(RENEWALS_VIEW, { treeDataProvider: provider });
   const status = vscode.window.createStatusBarItem('handoff.renewals', vscode.StatusBarAlignment.Left, 50);
   status.name = vscode.l10n.t('Handoff Renewals');
   status.command = 'handoff.showRenewals';
-  const needingAttention = () => provider.all().filter(({ renewal }) => needsAttention(renewal)).length;
+  const needingAttention = () => provider.all().filter(({ folder, renewal }) => awaitsAction(renewal, folder.store.config)).length;
   const update = () => {
     provider.refresh();
     const count = needingAttention();
     status.text = count === 1 ? vscode.l10n.t('$(calendar) Renewals: 1 needs attention') : vscode.l10n.t('$(calendar) Renewals: {0} need attention', count);
-    status.tooltip = vscode.l10n.t('Overdue, notice passed, critical or warning renewals — click to open the Renewals view');
+    status.tooltip = vscode.l10n.t('Overdue, notice passed, critical or warning renewals not yet in the renewal stage — click to open the Renewals view');
     if (count > 0) status.show();
     else status.hide();
   };
@@ -117,5 +135,16 @@ export function registerRenewalsView(workspaces: AccountWorkspaces, calendar: Ca
   );
   // The node VS Code hands a command run from this view's menus on the account of `file`.
   const elementOf = (file: string) => provider.getChildren().flatMap((bucket) => provider.getChildren(bucket)).find((node) => node.kind === 'renewal' && node.account.file === file);
-  return Object.assign(disposable, { needingAttention, elementOf });
+  const text = (value: string | vscode.MarkdownString | vscode.TreeItemLabel | undefined) => (typeof value === 'string' ? value : value === undefined ? '' : 'value' in value ? value.value : value.label);
+  const items = (): RenewalsItem[] =>
+    provider.getChildren().map((bucket) => {
+      const item = provider.getTreeItem(bucket);
+      const icon = item.iconPath as vscode.ThemeIcon;
+      const rows = provider.getChildren(bucket).map((row) => {
+        const rendered = provider.getTreeItem(row);
+        return { file: row.kind === 'renewal' ? row.account.file : '', label: text(rendered.label), description: String(rendered.description ?? ''), tooltip: text(rendered.tooltip), icon: (rendered.iconPath as vscode.ThemeIcon).id };
+      });
+      return { label: text(item.label), icon: icon.id, color: bucket.kind === 'bucket' ? bucket.color : undefined, rows };
+    });
+  return Object.assign(disposable, { needingAttention, elementOf, items });
 }
