@@ -37,12 +37,41 @@ describe('handoff check', () => {
       { file: '.handoff.yml', line: 1, column: 25, severity: 'error', code: 'invalid-number', message: "'notice_days' must be a whole number of days, 0 or more" },
       { file: 'accounts/ae/acme.md', line: 3, column: 8, severity: 'error', code: 'unknown-stage', message: "stage 'negotiatoin' is not a stage of this team; did you mean 'negotiation'?" },
       {
+        file: 'accounts/am/fine.md',
+        line: 3,
+        column: 1,
+        severity: 'info',
+        code: 'missing-contract-end',
+        message: "no 'contract_end:': this customer's renewal is not tracked; add the day the contract ends, such as 'contract_end: 2027-12-31'",
+      },
+      {
         file: 'accounts/am/globex.md',
         line: 4,
         column: 15,
         severity: 'error',
         code: 'invalid-date',
         message: "'contract_end' must be a real calendar day written YYYY-MM-DD, such as 2026-12-15; '2027-02-30' is not",
+      },
+    ]);
+  });
+
+  it('tells of an AM customer without contract_end (information on its stage line, exit 0), not of a churned one or a deal', () => {
+    const dir = tempWorkspace({
+      'accounts/am/untracked.md': '---\nname: Untracked\nam: budi@example.com\nstage: active\n---\n',
+      'accounts/am/gone.md': '---\nname: Gone\nstage: churned\n---\n',
+      'accounts/am/tracked.md': '---\nname: Tracked\nstage: active\ncontract_end: 2027-06-30\n---\n',
+      'accounts/ae/deal.md': '---\nname: Deal\nstage: demo\n---\n',
+    });
+    const result = handoff(['check', '--dir', dir, '--format', 'json', '--today', '2026-11-22']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).problems, [
+      {
+        file: 'accounts/am/untracked.md',
+        line: 4,
+        column: 1,
+        severity: 'info',
+        code: 'missing-contract-end',
+        message: "no 'contract_end:': this customer's renewal is not tracked; add the day the contract ends, such as 'contract_end: 2027-12-31'",
       },
     ]);
   });

@@ -96,6 +96,21 @@ describe('readAccount', () => {
     });
   });
 
+  describe('missing-contract-end', () => {
+    it('tells, as information on the stage key, that an AM customer without contract_end has no renewal tracking', () => {
+      const problem = only(read(['name: Acme', 'stage: active', 'am: budi@example.com'], 'am'));
+      assert.deepEqual([problem.code, problem.severity, problem.line, problem.column, problem.endColumn], ['missing-contract-end', 'info', 3, 1, 6]);
+      assert.match(problem.message, /no 'contract_end:': this customer's renewal is not tracked/);
+    });
+
+    it('says nothing for a churned customer, an AE deal, a customer with the date, or an invalid date (already an error)', () => {
+      assert.deepEqual(read(['name: Acme', 'stage: churned'], 'am').problems, []);
+      assert.deepEqual(read(VALID).problems, []);
+      assert.deepEqual(read(['name: Acme', 'stage: active', 'contract_end: 2027-12-31'], 'am').problems, []);
+      assert.equal(only(read(['name: Acme', 'stage: active', 'contract_end: someday'], 'am')).code, 'invalid-date');
+    });
+  });
+
   describe('values', () => {
     const cases: [string, string, string | RegExp][] = [
       ['close_date: 2026-02-30', 'invalid-date', /'close_date' must be a real calendar day/],

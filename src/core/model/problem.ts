@@ -36,6 +36,7 @@ export type ProblemCode =
   | 'invalid-value'
   | 'config-unknown-key'
   | 'config-path'
+  | 'missing-contract-end'
   | 'renewal-overdue'
   | 'renewal-notice-passed'
   | 'renewal-critical'

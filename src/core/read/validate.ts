@@ -73,6 +73,17 @@ export function validateAccount(data: Record<string, unknown>, role: Role, confi
       }
     }
   });
+  const stage = stageById(config, data.stage);
+  if (role === 'am' && stage?.role === 'am' && !stage.closed && isBlank(data.contract_end)) {
+    // Information, not an error: the account is valid, but no renewal will ever be flagged for it.
+    findings.push({
+      path: ['stage'],
+      target: 'key',
+      severity: 'info',
+      code: 'missing-contract-end',
+      message: l10n.t("no 'contract_end:': this customer's renewal is not tracked; add the day the contract ends, such as 'contract_end: 2027-12-31'"),
+    });
+  }
   if (data.handoff !== undefined && data.handoff !== null) {
     if (!isRecord(data.handoff)) error(['handoff'], 'invalid-type', l10n.t("'handoff' must be a mapping with date, from and to"));
     else checkDate(data.handoff, ['handoff', 'date'], findings);
@@ -164,6 +175,10 @@ function checkList(data: Record<string, unknown>, key: string, findings: Finding
     return;
   }
   value.forEach((item, index) => each(item, [key, index]));
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function stageIds(config: TeamConfig, role: Role): string {
