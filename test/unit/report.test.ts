@@ -9,7 +9,7 @@ import { buildReport, reportToJson } from '../../src/core/insight/report';
 import { totalsOf } from '../../src/core/insight/pipeline';
 import { opportunitiesOf } from '../../src/core/insight/opportunities';
 import { reportToCsv, reportToMarkdown } from '../../src/core/output/reportFormats';
-import { rankAccounts, scoreOf } from '../../src/core/insight/scoring';
+import { keyAccountShortfall, rankAccounts, scoreOf } from '../../src/core/insight/scoring';
 
 const team = parseConfig(
   [
@@ -77,6 +77,15 @@ describe('scoring', () => {
       team,
     );
     assert.deepEqual(ranked.map((r) => [r.account.name, r.rank, r.key]), [['Fit', 1, true], ['Mid', 2, true], ['Big', 3, false]]);
+    assert.equal(keyAccountShortfall(ranked, team), undefined, 'both places filled');
+  });
+
+  it('says when fewer accounts are scored than there are key-account places, and what to do', () => {
+    const scored = (n: number) => rankAccounts(Array.from({ length: n }, (_, i) => account(`accounts/am/s${i}.md`, `name: S${i}\nstage: active\nscores: { growth_potential: 5 }`)), defaultConfig());
+    assert.equal(keyAccountShortfall(scored(4), defaultConfig()), '4 of 10 key-account places: only 4 accounts have scores — add scores: to more accounts');
+    assert.equal(keyAccountShortfall(scored(1), defaultConfig()), '1 of 10 key-account places: only 1 account has scores — add scores: to more accounts');
+    assert.equal(keyAccountShortfall(scored(0), defaultConfig()), '0 of 10 key-account places: no account has scores yet — add scores: to accounts to rank them');
+    assert.equal(keyAccountShortfall(scored(12), defaultConfig()), undefined);
   });
 });
 

@@ -3,6 +3,7 @@
  * `scores:`), not by revenue alone. A criterion the account has not scored counts as 0, so a
  * half-scored account cannot outrank a fully scored one.
  */
+import * as l10n from '@vscode/l10n';
 import { arrOf, type Account } from '../model/account';
 import { stageById, type TeamConfig } from '../model/teamConfig';
 
@@ -46,4 +47,18 @@ export function rankAccounts(accounts: Iterable<Account>, config: TeamConfig): S
   const arr = (a: Account) => arrOf(a) ?? 0;
   scored.sort((a, b) => b.score - a.score || arr(b.account) - arr(a.account) || a.account.name.localeCompare(b.account.name));
   return scored.map((entry, index) => ({ ...entry, rank: index + 1, key: index < config.scoring.keyAccounts }));
+}
+
+/**
+ * When fewer accounts are scored than the team has key-account places, says so: otherwise the view
+ * shows four stars of five with no hint why. Undefined when every place is filled.
+ */
+export function keyAccountShortfall(ranked: readonly ScoredAccount[], config: TeamConfig): string | undefined {
+  const places = config.scoring.keyAccounts;
+  const filled = ranked.filter((scored) => scored.key).length;
+  if (filled >= places) return undefined;
+  if (filled === 0) return l10n.t('0 of {0} key-account places: no account has scores yet — add scores: to accounts to rank them', places);
+  return filled === 1
+    ? l10n.t('1 of {0} key-account places: only 1 account has scores — add scores: to more accounts', places)
+    : l10n.t('{0} of {1} key-account places: only {0} accounts have scores — add scores: to more accounts', filled, places);
 }

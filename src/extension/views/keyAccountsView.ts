@@ -1,6 +1,6 @@
 /** The Key Accounts view: accounts ranked by the team's weighted score, with the criteria behind each score. */
 import * as vscode from 'vscode';
-import { rankAccounts, type ScoredAccount } from '../../core/insight/scoring';
+import { keyAccountShortfall, rankAccounts, type ScoredAccount } from '../../core/insight/scoring';
 import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 
@@ -64,10 +64,26 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
   }
 }
 
-export function registerKeyAccountsView(workspaces: AccountWorkspaces): vscode.Disposable & { elementOf(file: string): unknown } {
+/** Above the tree, when a folder has fewer scored accounts than key-account places: how many, and what to do. */
+function shortfallMessage(workspaces: AccountWorkspaces): string | undefined {
+  const folders = workspaces.all();
+  const notes = folders.flatMap((folder) => {
+    const note = keyAccountShortfall(rankAccounts(folder.store.accounts(), folder.store.config), folder.store.config);
+    return note === undefined ? [] : [folders.length > 1 ? `${folder.workspaceFolder.name}: ${note}` : note];
+  });
+  return notes.length > 0 ? notes.join(' · ') : undefined;
+}
+
+export function registerKeyAccountsView(workspaces: AccountWorkspaces): vscode.Disposable & { elementOf(file: string): unknown; message(): string | undefined } {
   const provider = new KeyAccountsProvider(workspaces);
-  const disposable = vscode.Disposable.from(vscode.window.createTreeView(KEY_ACCOUNTS_VIEW, { treeDataProvider: provider }), workspaces.onDidChange(() => provider.refresh()));
+  const treeView = vscode.window.createTreeView(KEY_ACCOUNTS_VIEW, { treeDataProvider: provider });
+  const update = () => {
+    provider.refresh();
+    treeView.message = shortfallMessage(workspaces);
+  };
+  update();
+  const disposable = vscode.Disposable.from(treeView, workspaces.onDidChange(update));
   // The node VS Code hands a command run from this view's menus on the account of `file`.
   const elementOf = (file: string) => provider.getChildren().find((node) => node.kind === 'account' && node.account.file === file);
-  return Object.assign(disposable, { elementOf });
+  return Object.assign(disposable, { elementOf, message: () => treeView.message });
 }
