@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readAccount } from '../../src/core/read/accountRead';
-import { planCheckup } from '../../src/core/edit/checkup';
+import { planCheckup, suggestedHealth } from '../../src/core/edit/checkup';
 import { planAddOpportunity } from '../../src/core/edit/addOpportunity';
 import { defaultConfig } from '../../src/core/model/teamConfig';
 import type { EditTarget } from '../../src/core/edit/editPlan';
@@ -45,6 +45,28 @@ describe('planCheckup', () => {
     assert.throws(() => planCheckup(target(text), { ...checkup, outcome: 'a\nb' }), /one line/);
     assert.throws(() => planCheckup(target(text), { ...checkup, satisfaction: 11 }), /1 to 10/);
     assert.throws(() => planCheckup(target(text), { ...checkup, satisfaction: 7.5 }), /1 to 10/);
+    assert.throws(() => planCheckup(target(text), { ...checkup, health: 0 }), /health is a whole number/);
+  });
+
+  it('suggests the satisfaction as health only when it differs', () => {
+    assert.equal(suggestedHealth(3, 6), 6);
+    assert.equal(suggestedHealth(undefined, 6), 6);
+    assert.equal(suggestedHealth(6, 6), undefined);
+  });
+
+  it('sets health in the same edit when asked: one plan, one undo, written as a number', () => {
+    const text = ['---', 'name: Globex', 'stage: active', 'health: 3 # from the QBR', 'last_contact: 2026-10-01', '---', '# Globex', ''].join('\n');
+    const plan = planCheckup(target(text), { ...checkup, satisfaction: 6, health: 6 });
+    const result = applyEdits(text, plan.edits);
+    assert.equal(result, text.replace('health: 3 #', 'health: 6 #').replace('last_contact: 2026-10-01', 'last_contact: 2026-11-22') + '\n## Check-ups\n\n- 2026-11-22 — QBR went well; wants SSO (satisfaction 6/10)\n');
+    assert.equal(readAccount('accounts/am/g.md', 'am', result, config).account?.data.health, 6);
+    assert.equal(plan.summary, 'Globex: check-up logged (6/10), health set to 6');
+  });
+
+  it('adds a missing health after the stage, next to a missing last_contact', () => {
+    const text = ['---', 'name: Globex', 'stage: active', '---', ''].join('\n');
+    const result = applyEdits(text, planCheckup(target(text), { ...checkup, health: 8 }).edits);
+    assert.equal(result.split('---')[1], '\nname: Globex\nstage: active\nlast_contact: 2026-11-22\nhealth: 8\n');
   });
 });
 
@@ -55,7 +77,8 @@ describe('planAddOpportunity', () => {
     const text = ['---', 'name: Globex', 'stage: active', 'opportunities:', '    - type: cross-sell   # first', '      title: BI', '      value: 5000', 'tags: [a]', '---', ''].join('\n');
     const result = applyEdits(text, planAddOpportunity(target(text), opportunity, config).edits);
     assert.equal(result, text.replace('      value: 5000\n', '      value: 5000\n    - type: upsell\n      title: Enterprise plan\n      value: 30000\n      stage: proposal\n      close_date: 2027-03-31\n'));
-    assert.equal(readAccount('accounts/am/g.md', 'am', result, config).problems.length, 0);
+    // Reads back without an error (information such as missing-contract-end aside).
+    assert.deepEqual(readAccount('accounts/am/g.md', 'am', result, config).problems.filter((p) => p.severity !== 'info'), []);
   });
 
   it('creates the list when it is missing or empty', () => {

@@ -93,18 +93,24 @@ export function yamlScalar(value: string): string {
   return plain && !ambiguous ? value : JSON.stringify(value);
 }
 
-/** Sets a top-level scalar key, keeping its quote style, tag, anchor and inline comment; inserts it when missing. */
-export function setScalar(source: FrontMatterSource, key: string, value: string, insertAfter: readonly string[] = []): TextEdit {
+/**
+ * Sets a top-level scalar key, keeping its quote style, tag, anchor and inline comment; inserts it when
+ * missing. A number is written as a plain number (a quoted value becomes plain, or it would read as text).
+ */
+export function setScalar(source: FrontMatterSource, key: string, value: string | number, insertAfter: readonly string[] = []): TextEdit {
   const entry = entryOf(source, key);
-  if (!entry) return insertEntry(source, [`${key}: ${yamlScalar(value)}`], insertAfter);
+  const plainNumber = typeof value === 'number' ? String(value) : undefined;
+  if (!entry) return insertEntry(source, [`${key}: ${plainNumber ?? yamlScalar(value as string)}`], insertAfter);
   const node = editableScalar(entry);
   const [start, end] = [source.frontMatter.yamlStart + node.range![0], source.frontMatter.yamlStart + node.range![1]];
   if (start === end) {
     // `key:` with no value: the value goes after the colon, with the spaces YAML wants around it.
     const before = source.text[start - 1] === ':' ? ' ' : '';
     const after = source.text[start] === '#' ? ' ' : '';
-    return { start, end, newText: `${before}${yamlScalar(value)}${after}` };
+    return { start, end, newText: `${before}${plainNumber ?? yamlScalar(value as string)}${after}` };
   }
+  if (plainNumber !== undefined) return { start, end, newText: plainNumber };
+  value = value as string;
   let newText: string;
   if (node.type === Scalar.QUOTE_DOUBLE) newText = JSON.stringify(value);
   else if (node.type === Scalar.QUOTE_SINGLE) newText = `'${value.replace(/'/g, "''")}'`;
