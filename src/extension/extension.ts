@@ -18,7 +18,7 @@ import { PipelineFilter } from './views/pipelineFilter';
 import { PIPELINE_VIEW, registerPipelineView, type PipelineItem } from './views/pipelineView';
 import { registerQuickFixes } from './editor/quickFixes';
 import { registerRenewalLenses } from './editor/renewalLenses';
-import { registerRenewalsView, RENEWALS_VIEW } from './views/renewalsView';
+import { registerRenewalsView, RENEWALS_VIEW, type RenewalsItem } from './views/renewalsView';
 import { registerReportCommands } from './commands/reportCommands';
 
 /**
@@ -36,6 +36,10 @@ export interface HandoffApi {
   pipelineMessage(): string | undefined;
   /** How many renewals the status bar counts as needing attention. */
   renewalsNeedingAttention(): number;
+  /** What the Renewals view shows now: its buckets and their rows as plain data. */
+  renewals(): RenewalsItem[];
+  /** The message above the Key Accounts view's tree (fewer scored accounts than key-account places), if any. */
+  keyAccountsMessage(): string | undefined;
   /** The tree element a view shows for an account file: what VS Code passes to a command run from that row's menu. */
   treeElement(view: string, file: string): unknown;
   /** Pretends today is this day (undefined: the clock's day again), as if midnight had passed. */
@@ -84,6 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     pipeline: () => pipelineView.items(),
     pipelineMessage: () => pipelineView.message(),
     renewalsNeedingAttention: () => renewalsView.needingAttention(),
+    renewals: () => renewalsView.items(),
+    keyAccountsMessage: () => keyAccountsView.message(),
     treeElement: (view, file) => ({ [PIPELINE_VIEW]: pipelineView, [RENEWALS_VIEW]: renewalsView, [KEY_ACCOUNTS_VIEW]: keyAccountsView })[view]?.elementOf(file),
     setToday: (day) => calendar.pretend(day),
   };

@@ -66,7 +66,7 @@ describe('Problems panel', () => {
   });
 
   it('follows unsaved edits in the editor', async () => {
-    const own = await testAccounts(api, 'problems-unsaved', { 'am/globex.md': accountText({ name: 'Globex Unsaved', stage: 'active', am: 'budi@example.com', health: 8, arr: 40000 }) });
+    const own = await testAccounts(api, 'problems-unsaved', { 'am/globex.md': accountText({ name: 'Globex Unsaved', stage: 'active', am: 'budi@example.com', health: 8, arr: 40000, contract_end: '2027-12-31' }) });
     const uri = own.uri('am/globex.md');
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);

@@ -14,7 +14,8 @@ import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 
 export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable {
-  // Arguments for scripts and tests: the account, the outcome, the satisfaction, and whether to set health to it (skips the offer).
+  // Arguments for scripts and tests: the account, the outcome, the satisfaction, and whether to set health to it (no offer is shown
+  // when the satisfaction is an argument: health is then left alone unless the fourth argument is true).
   return commands.register('handoff.logCheckup', async (arg?: unknown, outcome?: unknown, satisfaction?: unknown, setHealth?: unknown) => {
     const ref = await resolveAccount(workspaces, arg, undefined, vscode.l10n.t('Log a check-up with which account?'));
     if (!ref) return undefined;
@@ -39,7 +40,9 @@ export function registerCheckupCommand(workspaces: AccountWorkspaces, calendar: 
             )?.label,
           );
     if (!score) return undefined;
-    const health = await offerHealth(ref.account.name, healthOf(ref.account), score, setHealth);
+    // A satisfaction given as an argument (a script, a test) is not interrupted by a question: health changes only when asked to.
+    const ask = typeof satisfaction !== 'number';
+    const health = await offerHealth(ref.account.name, healthOf(ref.account), score, setHealth ?? (ask ? undefined : false));
     const read = await readEditTarget(ref.folder, ref.account.file);
     return await applyPlan(ref.folder, planCheckup(read.target, { today: calendar.today, outcome: said, satisfaction: score, health }), read);
   });
