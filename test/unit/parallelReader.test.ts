@@ -16,7 +16,7 @@ describe('parallelReader', () => {
     const role = i % 2 ? 'ae' : 'am';
     const file = path.join(dir, 'accounts', role, `r${i % 3}`, `a${i}.md`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, accountText({ name: `A${i}`, stage: role === 'ae' ? 'demo' : i === 10 ? 'demoo' : 'active', arr: i * 1000 }));
+    fs.writeFileSync(file, accountText({ name: `A${i}`, stage: role === 'ae' ? 'demo' : i === 10 ? 'demoo' : 'active', arr: i * 1000, ...(role === 'am' ? { contract_end: '2027-12-31' } : {}) }));
   }
   fs.writeFileSync(path.join(dir, 'accounts', 'ae', 'broken.md'), '---js\n{}\n---\n');
 

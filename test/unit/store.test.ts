@@ -6,7 +6,7 @@ function workspace() {
   const source = new MemorySource({
     'accounts/ae/apac/acme.md': accountText({ name: 'Acme', stage: 'demo' }),
     'accounts/ae/globex.md': accountText({ name: 'Globex', stage: 'negotiatoin' }),
-    'accounts/am/initech.md': accountText({ name: 'Initech', stage: 'active' }),
+    'accounts/am/initech.md': accountText({ name: 'Initech', stage: 'active', contract_end: '2027-12-31' }),
     'accounts/README.md': '# not an account\n',
     'accounts/ae/notes.txt': 'not markdown',
     'docs/guide.md': '# not an account either\n',
@@ -31,7 +31,7 @@ describe('AccountStore', () => {
     changes.length = 0;
     source.reads = 0;
 
-    source.files.set('accounts/am/new.md', accountText({ name: 'New', stage: 'onboarding' }));
+    source.files.set('accounts/am/new.md', accountText({ name: 'New', stage: 'onboarding', contract_end: '2027-12-31' }));
     await store.refresh(['accounts/am/new.md']);
     assert.equal(store.get('accounts/am/new.md')?.account?.name, 'New');
 
@@ -110,7 +110,7 @@ describe('AccountStore', () => {
   });
 
   it('keeps the role folders at the top of the workspace with root: .', async () => {
-    const source = new MemorySource({ '.handoff.yml': 'root: .\n', 'ae/a.md': accountText({ name: 'A', stage: 'demo' }), 'am/b.md': accountText({ name: 'B', stage: 'active' }) });
+    const source = new MemorySource({ '.handoff.yml': 'root: .\n', 'ae/a.md': accountText({ name: 'A', stage: 'demo' }), 'am/b.md': accountText({ name: 'B', stage: 'active', contract_end: '2027-12-31' }) });
     const store = new AccountStore(source);
     await store.load();
     assert.deepEqual(store.accounts().map((a) => `${a.file}:${a.role}`).sort(), ['ae/a.md:ae', 'am/b.md:am']);
@@ -145,7 +145,7 @@ describe('AccountStore snapshots', () => {
     await first.load();
     const snapshot = first.snapshot();
     source.write('accounts/ae/globex.md', accountText({ name: 'Globex', stage: 'negotiation' }));
-    source.write('accounts/am/new.md', accountText({ name: 'New', stage: 'active' }));
+    source.write('accounts/am/new.md', accountText({ name: 'New', stage: 'active', contract_end: '2027-12-31' }));
     source.reads = 0;
     const second = new AccountStore(source, { keepStamps: true });
     await second.load(snapshot);
