@@ -24,7 +24,7 @@ export function suggestedHealth(current: number | undefined, satisfaction: numbe
   return current === satisfaction ? undefined : satisfaction;
 }
 
-const CHECKUPS_HEADING = 'Check-ups';
+export const CHECKUPS_HEADING = 'Check-ups';
 
 export function planCheckup(target: EditTarget, checkup: Checkup): EditPlan {
   const outcome = checkup.outcome.trim();

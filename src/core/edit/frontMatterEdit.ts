@@ -211,7 +211,7 @@ export function appendToSection(source: FrontMatterSource, heading: string, line
  * The trailing part is trimmed by hand: a pattern like `(.*?)[ \t#]*$` backtracks quadratically on
  * a long run of blanks or hashes.
  */
-function headingOf(line: string): { level: number; text: string } | undefined {
+export function headingOf(line: string): { level: number; text: string } | undefined {
   const open = /^(#{1,6})[ \t]/.exec(line);
   if (!open) return undefined;
   let start = open[0].length;
