@@ -41,6 +41,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The scripts of webviews run in the webview's browser page, where VS Code defines acquireVsCodeApi.
+    files: ['media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       ...restrictImports([vscode, ...nodeBuiltins], [nodeScheme, outOfCore]),

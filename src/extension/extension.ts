@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { setDisplayLocale } from '../core/model/displayLocale';
+import { AccountOverviews } from './webview/accountOverviewPanel';
 import { AccountWorkspaces } from './workspace/accountWorkspaces';
 import { Calendar } from './workspace/calendar';
 import { CommandManager } from './commands/commandManager';
@@ -42,6 +43,8 @@ export interface HandoffApi {
   keyAccountsMessage(): string | undefined;
   /** The tree element a view shows for an account file: what VS Code passes to a command run from that row's menu. */
   treeElement(view: string, file: string): unknown;
+  /** The HTML of the Account Overview page open for a workspace-relative account file, if one is open. */
+  accountOverviewHtml(file: string): string | undefined;
   /** Pretends today is this day (undefined: the clock's day again), as if midnight had passed. */
   setToday(day: string | undefined): void;
 }
@@ -63,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   const pipelineView = registerPipelineView(workspaces, filter, calendar, log);
   const renewalsView = registerRenewalsView(workspaces, calendar, commands);
   const keyAccountsView = registerKeyAccountsView(workspaces);
+  const overviews = new AccountOverviews(workspaces, calendar, context.extensionUri, log, commands);
   context.subscriptions.push(
     registerDiagnostics(workspaces, calendar),
     registerQuickFixes(workspaces),
@@ -76,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     registerExpansionCommand(workspaces, calendar, commands),
     registerReportCommands(workspaces, calendar, commands),
     registerConfigCommand(workspaces, commands),
+    overviews,
     commands.register('handoff.refresh', () => workspaces.reload()),
     commands.register('handoff.openDocs', () => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))),
   );
@@ -91,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     renewals: () => renewalsView.items(),
     keyAccountsMessage: () => keyAccountsView.message(),
     treeElement: (view, file) => ({ [PIPELINE_VIEW]: pipelineView, [RENEWALS_VIEW]: renewalsView, [KEY_ACCOUNTS_VIEW]: keyAccountsView })[view]?.elementOf(file),
+    accountOverviewHtml: (file) => overviews.html(file),
     setToday: (day) => calendar.pretend(day),
   };
 }
