@@ -83,9 +83,9 @@ export class AccountOverviews implements vscode.Disposable {
   }
 
   private changed(change: FolderChange): void {
+    // The old path's removal and the new path's arrival may come in one change or in two.
     for (const entry of this.panels) {
-      if (entry.folder !== change.folder || entry.removed) continue;
-      if (change.removed.includes(entry.file) && !entry.folder.store.get(entry.file)?.account) this.follow(entry, change.changed);
+      if (entry.folder === change.folder && !entry.folder.store.get(entry.file)?.account) this.follow(entry, change.changed);
     }
     this.renderAll();
   }
