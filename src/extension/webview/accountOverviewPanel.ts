@@ -30,6 +30,8 @@ interface OverviewPanel {
   /** The last page shown, kept for when the file is gone. */
   shown?: AccountOverview;
   removed: boolean;
+  /** Counts renders: one that finishes after a newer one began shows nothing. */
+  renders: number;
 }
 
 export class AccountOverviews implements vscode.Disposable {
@@ -61,7 +63,7 @@ export class AccountOverviews implements vscode.Disposable {
       return this.render(open);
     }
     const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, this.title(ref.account.name), vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
-    const entry: OverviewPanel = { folder: ref.folder, file: ref.account.file, panel, removed: false };
+    const entry: OverviewPanel = { folder: ref.folder, file: ref.account.file, panel, removed: false, renders: 0 };
     this.panels.add(entry);
     panel.onDidDispose(() => this.panels.delete(entry));
     panel.webview.onDidReceiveMessage((message: unknown) => this.open(entry, message).catch((error: unknown) => this.log.error(`Account Overview: ${failureDetail(error)}`)));
@@ -103,6 +105,7 @@ export class AccountOverviews implements vscode.Disposable {
   }
 
   private async render(entry: OverviewPanel): Promise<void> {
+    const render = ++entry.renders;
     const { folder, file } = entry;
     const account = this.workspaces.all().includes(folder) ? folder.store.get(file)?.account : undefined;
     if (!account) {
@@ -115,7 +118,8 @@ export class AccountOverviews implements vscode.Disposable {
     entry.removed = false;
     const config = folder.store.config;
     const text = await this.textOf(folder, file);
-    // The text is read after the index: a change meanwhile renders again from its own event.
+    // A change while the text was read has begun a newer render (from its own event): leave the page to it.
+    if (render !== entry.renders || !this.panels.has(entry)) return;
     const ranked = rankAccounts(folder.store.accounts(), config).find((scored) => scored.account.file === file);
     entry.shown = accountOverview({ account, config, today: this.calendar.today, text, rank: ranked && { rank: ranked.rank, key: ranked.key } });
     entry.panel.title = this.title(account.name);
