@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readAccount } from '../../src/core/read/accountRead';
 import { parseConfig } from '../../src/core/read/configRead';
 import { csvField } from '../../src/core/output/csv';
+import { htmlText } from '../../src/core/output/html';
 import { markdownCode, markdownLink, markdownText } from '../../src/core/output/markdown';
 import { notificationText } from '../../src/core/output/notificationText';
 import { isPlainYaml } from '../../src/core/read/plainYaml';
@@ -17,6 +18,7 @@ import { appendToBody, appendToSection, readFrontMatterSource, yamlScalar } from
 import { fillTemplate } from '../../src/core/edit/handoff';
 import { accountFileName, planNewAccount } from '../../src/core/edit/newAccount';
 import { matchesText } from '../../src/core/insight/pipeline';
+import { checkupsOf } from '../../src/core/insight/checkupLog';
 import { parseFrontMatterYaml } from '../../src/core/read/safeYaml';
 import { workspacePath } from '../../src/core/read/workspacePath';
 
@@ -71,6 +73,7 @@ const FUNCTIONS: Record<string, (input: string) => unknown> = {
   'readAccount (the long line as a quoted value)': (input) => readAccount('accounts/ae/a.md', 'ae', account(`x: ${JSON.stringify(input)}`), config),
   'readAccount (a long line in the body)': (input) => readAccount('accounts/ae/a.md', 'ae', account('') + input, config),
   'appendToSection (a long heading line in the body)': (input) => appendToSection(readFrontMatterSource(account('') + '# ' + input + '\n## Check-ups\n'), 'Check-ups', '- 2026-11-22 call'),
+  'checkupsOf (a long check-up line, for the Account Overview)': (input) => checkupsOf(`${account('')}## Check-ups\n- 2026-11-22 — ${input} (satisfaction 5/10)\n- 2026-11-23 ${input}\n`),
   'appendToBody (a long note from a template)': (input) => appendToBody(readFrontMatterSource(account('')), input),
   'fillTemplate (a long template)': (input) => fillTemplate(input, { name: 'A' }),
   'yamlScalar (a long value)': (input) => yamlScalar(input),
@@ -94,6 +97,7 @@ const FUNCTIONS: Record<string, (input: string) => unknown> = {
   // The escaping function of each output format, on a name as long as a front-matter may be.
   'csvField (a long name)': (input) => csvField(input),
   'markdownText, markdownCode and markdownLink (a long name)': (input) => [markdownText(input), markdownCode(input), markdownLink(input, input)],
+  'htmlText (a long name in a webview)': (input) => htmlText(input),
   'visibleText (a long name on the terminal)': (input) => visibleText(input),
   'notificationText (a long name in a notification)': (input) => notificationText(input),
   'isPlainYaml (the fast reader\'s check)': (input) => isPlainYaml(`name: A\nkey: ${input}\n`),

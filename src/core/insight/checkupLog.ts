@@ -76,24 +76,10 @@ const REFERENCES: ReadonlyMap<string, string> = new Map([
   ['&#32;', ' '],
 ]);
 
+/** A backslash before ASCII punctuation (CommonMark's escapes), or a reference `markdownText` writes: each begins with fixed text. */
+const ESCAPE = /\\([!-/:-@[-`{-~])|&(?:lt|gt|amp|#32);/g;
+
 /** Undoes what `markdownText` does to text (backslash escapes, the references it writes), so people read what was typed. */
 function unescapeMarkdown(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\\' && i + 1 < text.length && /[!-/:-@[-`{-~]/.test(text[i + 1])) {
-      out += text[++i];
-      continue;
-    }
-    if (char === '&') {
-      const reference = [...REFERENCES.keys()].find((key) => text.startsWith(key, i));
-      if (reference) {
-        out += REFERENCES.get(reference);
-        i += reference.length - 1;
-        continue;
-      }
-    }
-    out += char;
-  }
-  return out;
+  return text.replace(ESCAPE, (match: string, escaped: string | undefined) => escaped ?? REFERENCES.get(match) ?? match);
 }

@@ -11,24 +11,20 @@
  * page never puts a value from data in an `href` or `src`.
  */
 export function htmlText(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let replacement: string | undefined;
-    if (code === 0x26) replacement = '&amp;';
-    else if (code === 0x3c) replacement = '&lt;';
-    else if (code === 0x3e) replacement = '&gt;';
-    else if (code === 0x22) replacement = '&quot;';
-    else if (code === 0x27) replacement = '&#39;';
-    else if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) replacement = '\ufffd';
-    if (replacement !== undefined) {
-      out += text.slice(from, i) + replacement;
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return text.replace(UNSAFE, (char) => REFERENCES.get(char) ?? '\ufffd');
 }
+
+/** One class, replaced by the engine in one pass (appending piece by piece grows worse than linearly on long text). */
+// eslint-disable-next-line no-control-regex -- control characters are what it replaces
+const UNSAFE = /[&<>"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+const REFERENCES: ReadonlyMap<string, string> = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&#39;'],
+]);
 
 export interface HtmlPage {
   /** The page's language (`en`, `id`). */
