@@ -15,7 +15,7 @@ from AM to AE 'handback'. Exits 1 when the edit is refused (nothing is changed).
 
 ${COMMON_HELP}`;
 
-export const HANDOFF_HELP = `Usage: handoff handoff FILE --to AM [--force] [options]
+export const HANDOFF_HELP = `Usage: handoff handoff FILE --to AM [--force] [--contract-start DAY] [--contract-end DAY] [options]
 
 Hands a won deal to an Account Manager: moves the file from the AE folder to the same place
 under the AM folder, sets 'stage' to the team's handoff stage, sets 'am', adds the 'handoff:'
@@ -26,6 +26,10 @@ cannot be read as a regular file inside the workspace (a link, a folder, missing
 
   --to AM       the Account Manager taking over (their e-mail)
   --force       hand off from any AE stage
+  --contract-start DAY, --contract-end DAY
+                the contract's dates (YYYY-MM-DD), written as contract_start and
+                contract_end; renewals are tracked from contract_end. A close_date
+                after today becomes today (the day the deal was won).
 
 ${COMMON_HELP}`;
 
@@ -71,12 +75,14 @@ export function runMove(args: string[]): Promise<number> {
 }
 
 export function runHandoff(args: string[]): Promise<number> {
-  const extra = { to: { type: 'string' }, force: { type: 'boolean' } } as const;
+  const extra = { to: { type: 'string' }, force: { type: 'boolean' }, 'contract-start': { type: 'string' }, 'contract-end': { type: 'string' } } as const;
   return runEdit(args, HANDOFF_HELP, extra, 1, (store, options, target, values) => {
     if (typeof values.to !== 'string') throw new UsageError('--to AM is required: the Account Manager taking over');
-    return planHandoff(target, { to: values.to, today: options.today, force: values.force === true, template: store.config.handoff.template === null ? undefined : readTemplate(options.dir, store.config.handoff.template) }, store.config);
+    return planHandoff(target, { to: values.to, today: options.today, force: values.force === true, contractStart: text(values['contract-start']), contractEnd: text(values['contract-end']), template: store.config.handoff.template === null ? undefined : readTemplate(options.dir, store.config.handoff.template) }, store.config);
   });
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export function runHandback(args: string[]): Promise<number> {
   const extra = { to: { type: 'string' }, reason: { type: 'string' }, stage: { type: 'string' } } as const;

@@ -111,6 +111,24 @@ describe('planHandoff', () => {
     assert.throws(() => planHandoff(target('accounts/ae/acme.md', won), { to: '  ', today: '2026-11-22' }, config), /name the AM/);
   });
 
+  it('writes the contract dates it is given after the deal dates, and refuses a date that is not one or an end before the start', () => {
+    const text = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\narr: 1000\nclose_date: 2026-11-01');
+    const plan = planHandoff(target('accounts/ae/acme.md', text), { to: 'budi@example.com', today: '2026-11-22', contractStart: '2026-12-01', contractEnd: '2027-11-30' }, config);
+    const result = applyEdits(text, plan.edits);
+    assert.match(result, /^close_date: 2026-11-01\ncontract_start: 2026-12-01\ncontract_end: 2027-11-30\n/m);
+    assert.equal(readAccount(plan.newFile, 'am', result, config).account?.data.contract_end, '2027-11-30');
+    const acme = target('accounts/ae/acme.md', text);
+    assert.throws(() => planHandoff(acme, { to: 'b@x.y', today: '2026-11-22', contractEnd: '2027-02-30' }, config), /contract_end must be a date written YYYY-MM-DD/);
+    assert.throws(() => planHandoff(acme, { to: 'b@x.y', today: '2026-11-22', contractStart: '2027-01-01', contractEnd: '2026-12-31' }, config), /cannot end \(2026-12-31\) before it starts/);
+    assert.doesNotMatch(applyEdits(text, planHandoff(acme, { to: 'b@x.y', today: '2026-11-22', contractEnd: '' }, config).edits), /contract_end/);
+  });
+
+  it('sets a close_date still in the future to the handoff day, and keeps probability and next_step', () => {
+    const text = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\nprobability: 80\nclose_date: "2026-12-15"\nnext_step: Send MSA');
+    const result = applyEdits(text, planHandoff(target('accounts/ae/acme.md', text), { to: 'budi@example.com', today: '2026-11-22' }, config).edits);
+    assert.match(result, /^probability: 80\nclose_date: "2026-11-22"\nnext_step: Send MSA$/m);
+  });
+
   it('follows the team configuration: folders, stages and root', () => {
     const team = parseConfig('root: crm\nfolders: { ae: hunters, am: farmers }\nstages:\n  - { id: won, role: ae }\n  - { id: live, role: am }\nhandoff: { from: won, to: live }\n').config;
     const text = '---\nname: A\nstage: won\n---\n';

@@ -4,7 +4,7 @@
  * read plus, for a handoff, its new path; callers apply it (one WorkspaceEdit, or fs) or refuse.
  */
 import * as l10n from '@vscode/l10n';
-import type { CalendarDay } from '../model/calendarDay';
+import { isCalendarDay, type CalendarDay } from '../model/calendarDay';
 import { roleFolder, stageById, stagesOf, type TeamConfig } from '../model/teamConfig';
 import { EditRefused, unchangedPlan, type EditPlan, type EditTarget } from './editPlan';
 import { verifyEdit } from './editVerify';
@@ -39,6 +39,9 @@ export interface HandoffOptions {
   template?: string;
   /** Hand off from a stage other than the configured `handoff.from`. */
   force?: boolean;
+  /** The contract's dates, written when given (renewal tracking starts from `contract_end`). */
+  contractStart?: string;
+  contractEnd?: string;
 }
 
 export function planHandoff(target: EditTarget, options: HandoffOptions, config: TeamConfig): EditPlan {
@@ -51,9 +54,11 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
   const from = stringOf(valueOf(source, 'ae'));
   const fields = { name: target.name, date: options.today, from: from || 'the AE', to };
   const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]];
+  const dates = dealDates(target, options);
   const edits = [
     setScalar(source, 'stage', config.handoff.to, ['name']),
     setScalar(source, 'am', to, ['ae', 'stage', 'name']),
+    ...dates.map(([key, day]) => setScalar(source, key, day, DATE_ANCHORS[key])),
     setBlock(source, 'handoff', block),
     appendToBody(source, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields)),
   ];
@@ -61,10 +66,37 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
     source,
     newFile: moveToRole(target.file, 'am', config),
     edits: dedupe(edits),
-    changes: [{ key: 'stage', set: config.handoff.to }, { key: 'am', set: to }, { key: 'handoff', set: Object.fromEntries(block) }],
+    changes: [{ key: 'stage', set: config.handoff.to }, { key: 'am', set: to }, ...dates.map(([key, set]) => ({ key, set })), { key: 'handoff', set: Object.fromEntries(block) }],
     body: true,
     summary: l10n.t('{0} handed off to {1} ({2})', target.name, to, config.handoff.to),
   });
+}
+
+/** Where a date the handoff adds goes when the file lacks it: after its neighbours, else before the handoff block. */
+const DATE_ANCHORS: Record<'contract_start' | 'contract_end' | 'close_date', string[]> = {
+  contract_start: ['close_date', 'arr', 'currency', 'am', 'ae'],
+  contract_end: ['contract_start', 'close_date', 'arr', 'currency', 'am', 'ae'],
+  close_date: [],
+};
+
+/**
+ * The dates a handoff writes: the contract's (when given, checked) and, for a deal whose expected
+ * `close_date` lies after the handoff, the day it was won. `probability` and `next_step` stay: an AM
+ * account counts fully whatever its probability, and the deal's next step is the AM's to replace.
+ */
+function dealDates(target: EditTarget, options: HandoffOptions): ['contract_start' | 'contract_end' | 'close_date', string][] {
+  const day = (key: 'contract_start' | 'contract_end', value: string | undefined): ['contract_start' | 'contract_end', string][] => {
+    if (value === undefined || value.trim() === '') return [];
+    if (!isCalendarDay(value.trim())) throw new EditRefused(l10n.t("{0} must be a date written YYYY-MM-DD, not '{1}'", key, value));
+    return [[key, value.trim()]];
+  };
+  const dates: ['contract_start' | 'contract_end' | 'close_date', string][] = [...day('contract_start', options.contractStart), ...day('contract_end', options.contractEnd)];
+  const start = dates.find(([key]) => key === 'contract_start')?.[1] ?? (isCalendarDay(target.data.contract_start) ? target.data.contract_start : undefined);
+  const end = dates.find(([key]) => key === 'contract_end')?.[1];
+  if (start && end && end < start) throw new EditRefused(l10n.t('the contract cannot end ({0}) before it starts ({1})', end, start));
+  const close = target.data.close_date;
+  if (isCalendarDay(close) && close > options.today) dates.push(['close_date', options.today]);
+  return dates;
 }
 
 export interface HandbackOptions {
