@@ -16,6 +16,7 @@ import { registerIndexStatus } from './views/indexStatus';
 import { KEY_ACCOUNTS_VIEW, registerKeyAccountsView } from './views/keyAccountsView';
 import { registerPipelineCommands } from './commands/pipelineCommands';
 import { PipelineFilter } from './views/pipelineFilter';
+import { NotesSearch } from './views/notesSearch';
 import { PIPELINE_VIEW, registerPipelineView, type PipelineItem } from './views/pipelineView';
 import { registerQuickFixes } from './editor/quickFixes';
 import { registerRenewalLenses } from './editor/renewalLenses';
@@ -45,6 +46,8 @@ export interface HandoffApi {
   treeElement(view: string, file: string): unknown;
   /** The HTML of the Account Overview page open for a workspace-relative account file, if one is open. */
   accountOverviewHtml(file: string): string | undefined;
+  /** The account files selected in the Pipeline view (a write reveals and selects the account it wrote). */
+  pipelineSelection(): string[];
   /** Pretends today is this day (undefined: the clock's day again), as if midnight had passed. */
   setToday(day: string | undefined): void;
 }
@@ -59,20 +62,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   const log = vscode.window.createOutputChannel('Handoff', { log: true });
   const commands = new CommandManager(log);
   const workspaces = new AccountWorkspaces(log, new IndexSnapshots(context.storageUri, context.extension, log));
-  const filter = new PipelineFilter(log);
+  const notes = new NotesSearch(workspaces, log);
+  const filter = new PipelineFilter(log, notes);
   const calendar = new Calendar();
-  context.subscriptions.push(log, workspaces, filter, calendar, registerIndexStatus(workspaces, commands, log));
+  context.subscriptions.push(log, workspaces, notes, filter, calendar, registerIndexStatus(workspaces, commands, log));
   const started = workspaces.start();
   const pipelineView = registerPipelineView(workspaces, filter, calendar, log);
-  const renewalsView = registerRenewalsView(workspaces, calendar, commands);
-  const keyAccountsView = registerKeyAccountsView(workspaces);
+  const renewalsView = registerRenewalsView(workspaces, calendar, commands, filter);
+  const keyAccountsView = registerKeyAccountsView(workspaces, filter);
   const overviews = new AccountOverviews(workspaces, calendar, context.extensionUri, log, commands);
   context.subscriptions.push(
     registerDiagnostics(workspaces, calendar),
     registerQuickFixes(workspaces),
     pipelineView,
-    registerPipelineCommands(workspaces, calendar, commands),
-    registerFilterCommands(workspaces, filter, commands),
+    registerPipelineCommands(workspaces, calendar, commands, pipelineView.reveal, log),
+    registerFilterCommands(workspaces, filter, commands, log),
     renewalsView,
     registerRenewalLenses(workspaces, calendar, commands),
     registerCheckupCommand(workspaces, calendar, commands),
@@ -97,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     keyAccountsMessage: () => keyAccountsView.message(),
     treeElement: (view, file) => ({ [PIPELINE_VIEW]: pipelineView, [RENEWALS_VIEW]: renewalsView, [KEY_ACCOUNTS_VIEW]: keyAccountsView })[view]?.elementOf(file),
     accountOverviewHtml: (file) => overviews.html(file),
+    pipelineSelection: () => pipelineView.selection(),
     setToday: (day) => calendar.pretend(day),
   };
 }

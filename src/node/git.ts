@@ -3,8 +3,9 @@
  * fetched) controls, its `.git/config` included; so git runs here as a reader of objects and refs
  * that starts no program the repository names:
  * - only plumbing that reads objects and refs (`rev-parse`, `ls-tree`, `cat-file --batch`,
- *   `diff-tree`, `for-each-ref`): none of them touches the working tree or the index, so no clean or
- *   smudge filter, no fsmonitor, no index hook; the working tree is read by Node (gitRevisions.ts);
+ *   `diff-tree`, `for-each-ref`) and `config --get` (reads settings, runs nothing they name): none
+ *   of them touches the working tree or the index, so no clean or smudge filter, no fsmonitor, no
+ *   index hook; the working tree is read by Node (gitRevisions.ts);
  * - `-c` settings the repository's config cannot override: no fsmonitor, hooks from a folder that
  *   does not exist, `cat` as the pager (and `--no-pager`), no transport (a partial clone would
  *   otherwise fetch a missing object by running the transport the config names);
@@ -113,6 +114,17 @@ export function runGit(dir: string, args: readonly string[], run: GitRun = {}): 
     });
     child.stdin.end(run.input ?? '');
   });
+}
+
+/** `user.email` as git would write it on a commit made in `dir` (the repository's config, then the user's), or undefined when none is set or git is missing. */
+export async function userEmail(dir: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    const value = (await runGit(dir, ['config', '--get', 'user.email'], { signal })).toString('utf8').trim();
+    return value.split('\n')[0] || undefined;
+  } catch (error) {
+    if (error instanceof GitError) return undefined;
+    throw error;
+  }
 }
 
 /** The commit a revision (branch, tag, id, `HEAD~2`) names, as its full id; a GitError for anything else. */

@@ -2,10 +2,12 @@
 import * as vscode from 'vscode';
 import { ownerOf } from '../../core/model/account';
 import { sortByPipeline } from '../../core/insight/pipeline';
-import { roleLabel, type Role, type Stage } from '../../core/model/stage';
+import { roleLabel, stageLabel, type Role, type Stage } from '../../core/model/stage';
+import { stageById } from '../../core/model/teamConfig';
 import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import { inform } from './notifications';
+import { formatNumber } from '../../core/model/displayLocale';
 
 export async function pickAccount(workspaces: AccountWorkspaces, role: Role | undefined, placeHolder: string): Promise<AccountRef | undefined> {
   const multiRoot = workspaces.all().length > 1;
@@ -13,7 +15,7 @@ export async function pickAccount(workspaces: AccountWorkspaces, role: Role | un
     sortByPipeline(folder.store.accounts().filter((account) => !role || account.role === role), folder.store.config)
       .map((account) => ({
         label: account.name,
-        description: [roleLabel(account.role), account.stage, ownerOf(account)].filter(Boolean).join(' · '),
+        description: [roleLabel(account.role), account.stage && stageLabel(stageById(folder.store.config, account.stage), account.stage), ownerOf(account)].filter(Boolean).join(' · '),
         detail: multiRoot ? `${folder.workspaceFolder.name}: ${account.file}` : account.file,
         ref: new AccountRef(folder, account),
       })),
@@ -38,13 +40,42 @@ export async function pickFolder(workspaces: AccountWorkspaces, placeHolder: str
   return (await vscode.window.showQuickPick(folders.map((folder) => ({ label: folder.workspaceFolder.name, folder })), { placeHolder }))?.folder;
 }
 
-export async function pickStage(stages: readonly Stage[], current: string | undefined, placeHolder: string): Promise<Stage | undefined> {
+export interface StagePick extends vscode.QuickPickItem {
+  stage: Stage;
+}
+
+/** The stages as people read them (label, the id as detail), and the one Enter takes: the stage after the current one. */
+export function stagePicks(stages: readonly Stage[], current: string | undefined): { items: StagePick[]; active: StagePick | undefined } {
   const items = stages.map((stage) => ({
-    label: stage.id,
-    description: [stage.id === current ? vscode.l10n.t('current') : '', stage.probability !== undefined ? `${stage.probability}%` : '', stage.closed ? vscode.l10n.t('closed') : ''].filter(Boolean).join(' · '),
+    label: stageLabel(stage),
+    description: [stage.id === current ? vscode.l10n.t('current') : '', stage.probability !== undefined ? `${formatNumber(stage.probability)}%` : '', stage.closed ? vscode.l10n.t('closed') : ''].filter(Boolean).join(' · '),
+    detail: stage.id,
     stage,
   }));
-  return (await vscode.window.showQuickPick(items, { placeHolder }))?.stage;
+  const index = stages.findIndex((stage) => stage.id === current);
+  // A deal moves forward: Enter must not send one in negotiation back to the first stage.
+  const active = index === -1 ? items[0] : items[Math.min(index + 1, items.length - 1)];
+  return { items, active };
+}
+
+export function pickStage(stages: readonly Stage[], current: string | undefined, placeHolder: string): Promise<Stage | undefined> {
+  const { items, active } = stagePicks(stages, current);
+  const quickPick = vscode.window.createQuickPick<StagePick>();
+  quickPick.placeholder = placeHolder;
+  quickPick.matchOnDetail = true;
+  quickPick.items = items;
+  if (active) quickPick.activeItems = [active];
+  return new Promise((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.stage);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    quickPick.show();
+  });
 }
 
 /** A person of the team roster with that role (same region first), or whatever e-mail the user types. */

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { EditRefused } from '../../core/edit/editPlan';
 import { planHandback, planHandoff, planMove } from '../../core/edit/handoff';
 import { accountFileName, NEW_ACCOUNT_TEMPLATE, planNewAccount } from '../../core/edit/newAccount';
-import type { Stage } from '../../core/model/stage';
+import { stageLabel, type Stage } from '../../core/model/stage';
 import { regionOf } from '../../core/model/account';
+import { isCalendarDay } from '../../core/model/calendarDay';
 import { stageById, stagesOf } from '../../core/model/teamConfig';
 import { applyPlan, checkPath, readEditTarget, readTemplateFile } from '../workspace/accountEdits';
 import { pickAccount, pickFolder, pickPerson, pickStage } from './accountPicks';
@@ -12,16 +13,41 @@ import { resolveAccount } from './commandArgs';
 import type { CommandManager } from './commandManager';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
-import { inform } from './notifications';
+import { announce } from './notifications';
 import { notificationText } from '../../core/output/notificationText';
+import { failureDetail } from '../workspace/failure';
 
-export function registerPipelineCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable {
+/** Shows an account that was just written where the user looks: the Pipeline reveals and selects it. */
+export type RevealAccount = (folder: AccountFolder, file: string) => Promise<void>;
+
+/** What a handoff writes when the file lacks it: the contract's dates (a command's third argument, for callers that ask no questions). */
+interface ContractDates {
+  contractStart?: string;
+  contractEnd?: string;
+}
+
+export function registerPipelineCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager, reveal: RevealAccount, log: vscode.LogOutputChannel): vscode.Disposable {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const dates = (value: unknown): ContractDates | undefined =>
+    typeof value === 'object' && value !== null ? { contractStart: text((value as ContractDates).contractStart), contractEnd: text((value as ContractDates).contractEnd) } : undefined;
+  // Written after a write succeeded, wherever it ran from: the walkthrough ticks its steps on them (`onContext:`).
+  const done = (key: string) => vscode.commands.executeCommand('setContext', key, true).then(undefined, (error) => log.error(`Setting ${key} failed: ${failureDetail(error)}`));
+  const shown = async (result: Written | undefined, key: string) => {
+    if (!result) return undefined;
+    announce(result.message);
+    await done(key);
+    await reveal(result.folder, result.file).catch((error) => log.debug(`Revealing ${result.file} in the Pipeline: ${failureDetail(error)}`));
+    return result.uri;
+  };
   return vscode.Disposable.from(
-    commands.register('handoff.moveToStage', (arg: unknown, stageId: unknown) => moveToStage(workspaces, calendar, arg, text(stageId))),
-    commands.register('handoff.handOff', (arg: unknown, to: unknown) => handOff(workspaces, calendar, arg, text(to))),
-    commands.register('handoff.handBack', (arg: unknown, to: unknown, reason: unknown) => handBack(workspaces, calendar, arg, text(to), text(reason))),
-    commands.register('handoff.newAccount', (name: unknown) => newAccount(workspaces, calendar, text(name))),
+    commands.register('handoff.moveToStage', async (arg: unknown, stageId: unknown) => shown(await moveToStage(workspaces, calendar, arg, text(stageId)), 'handoff.walkthrough.moved')),
+    commands.register('handoff.handOff', async (arg: unknown, to: unknown, contract: unknown) => shown(await handOff(workspaces, calendar, arg, text(to), dates(contract)), 'handoff.walkthrough.handedOff')),
+    commands.register('handoff.handBack', async (arg: unknown, to: unknown, reason: unknown) => shown(await handBack(workspaces, calendar, arg, text(to), text(reason)), 'handoff.walkthrough.handedBack')),
+    commands.register('handoff.newAccount', async (name: unknown) => {
+      const uri = await newAccount(workspaces, calendar, text(name));
+      if (uri) await done('handoff.walkthrough.accountCreated');
+      return uri;
+    }),
     commands.register('handoff.openAccount', async () => {
       const picked = await pickAccount(workspaces, undefined, vscode.l10n.t('Open an account'));
       if (picked) await vscode.window.showTextDocument(picked.folder.source.uriOf(picked.account.file));
@@ -29,8 +55,16 @@ export function registerPipelineCommands(workspaces: AccountWorkspaces, calendar
   );
 }
 
+/** A write that succeeded: the file (where it is now) and one line saying what changed, for the status bar. */
+interface Written {
+  folder: AccountFolder;
+  file: string;
+  uri: vscode.Uri;
+  message: string;
+}
+
 /** Moves to a stage of the account's role; a stage of the other role starts a handoff or a hand-back. */
-export async function moveToStage(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, stageId?: string): Promise<vscode.Uri | undefined> {
+async function moveToStage(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, stageId?: string): Promise<Written | undefined> {
   const ref = await resolveAccount(workspaces, arg, undefined, vscode.l10n.t('Move which account?'));
   if (!ref) return undefined;
   const { config } = ref.folder.store;
@@ -43,33 +77,67 @@ export async function moveToStage(workspaces: AccountWorkspaces, calendar: Calen
   }
   if (stage.role !== ref.account.role) return stage.role === 'am' ? handOff(workspaces, calendar, ref) : handBack(workspaces, calendar, ref);
   const read = await readEditTarget(ref.folder, ref.account.file);
-  return applyPlan(ref.folder, planMove(read.target, stage.id, config), read);
+  const uri = await applyPlan(ref.folder, planMove(read.target, stage.id, config), read);
+  const from = ref.account.stage ? stageLabel(stageById(config, ref.account.stage), ref.account.stage) : vscode.l10n.t('no stage');
+  const message = stage.id === ref.account.stage ? vscode.l10n.t('{0} is already in {1}', ref.account.name, stageLabel(stage)) : vscode.l10n.t('{0}: {1} → {2}', ref.account.name, from, stageLabel(stage));
+  return { folder: ref.folder, file: ref.account.file, uri, message };
 }
 
-export async function handOff(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, to?: string): Promise<vscode.Uri | undefined> {
+/**
+ * Hands a won deal to an AM. Asked for (each skippable): the AM, and the contract's dates the file
+ * lacks, since renewals are tracked from `contract_end`. A caller that names the AM (`to`) answers
+ * for the dates too: its `contract` argument, else none.
+ */
+async function handOff(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, to?: string, contract?: ContractDates): Promise<Written | undefined> {
   const ref = await resolveAccount(workspaces, arg, 'ae', vscode.l10n.t('Hand off which deal?'));
   if (!ref) return undefined;
   const { config } = ref.folder.store;
   let force = false;
   if (ref.account.stage !== config.handoff.from) {
     const anyway = vscode.l10n.t('Hand Off Anyway');
-    const question = vscode.l10n.t("{0} is in '{1}', not '{2}'. Hand it off to an AM anyway?", ref.account.name, ref.account.stage ?? vscode.l10n.t('no stage'), config.handoff.from);
+    const question = vscode.l10n.t("{0} is in '{1}', not '{2}'. Hand it off to an AM anyway?", ref.account.name, ref.account.stage ? stageLabel(stageById(config, ref.account.stage), ref.account.stage) : vscode.l10n.t('no stage'), stageLabel(stageById(config, config.handoff.from), config.handoff.from));
     const answer = await vscode.window.showWarningMessage(notificationText(question), { modal: true }, anyway);
     if (answer !== anyway) return undefined;
     force = true;
   }
   const am = to ?? (await pickPerson(ref.folder, 'am', regionOf(ref.account), vscode.l10n.t('Hand off {0} to which AM?', ref.account.name)));
   if (!am) return undefined;
+  const dates = contract ?? (to === undefined ? await askContractDates(ref.account.name, ref.account.data) : {});
   const read = await readEditTarget(ref.folder, ref.account.file);
   const template = await readTemplate(ref.folder);
-  const plan = planHandoff(read.target, { to: am, today: calendar.today, template, force }, config);
+  const plan = planHandoff(read.target, { to: am, today: calendar.today, template, force, ...dates }, config);
   const uri = await applyPlan(ref.folder, plan, read);
   await showNote(uri);
-  inform(vscode.l10n.t('Handoff: {0}. Fill in the handoff note for {1}.', plan.summary, am));
-  return uri;
+  const message = vscode.l10n.t('{0} handed off to {1}: fill in the handoff note', ref.account.name, am);
+  return { folder: ref.folder, file: plan.newFile, uri, message };
 }
 
-export async function handBack(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, to?: string, reason?: string): Promise<vscode.Uri | undefined> {
+/** The contract dates the account lacks, each asked once (YYYY-MM-DD; Escape or empty skips it). */
+async function askContractDates(name: string, data: Record<string, unknown>): Promise<ContractDates> {
+  const ask = async (title: string, prompt: string, after?: string): Promise<string | undefined> => {
+    const answer = await vscode.window.showInputBox({
+      title,
+      prompt,
+      placeHolder: vscode.l10n.t('YYYY-MM-DD (empty: skip)'),
+      validateInput: (value) => {
+        const day = value.trim();
+        if (day === '') return undefined;
+        if (!isCalendarDay(day)) return vscode.l10n.t('A date written YYYY-MM-DD, such as 2027-12-31');
+        return after && day < after ? vscode.l10n.t('The contract cannot end before it starts ({0})', after) : undefined;
+      },
+    });
+    return answer?.trim() || undefined;
+  };
+  const start = isCalendarDay(data.contract_start)
+    ? data.contract_start
+    : await ask(vscode.l10n.t('Contract start of {0}', name), vscode.l10n.t('When does the contract start? Leave empty to skip.'));
+  const end = isCalendarDay(data.contract_end)
+    ? undefined
+    : await ask(vscode.l10n.t('Contract end of {0}', name), vscode.l10n.t('When does the contract end? Renewals are tracked from this date. Leave empty to skip.'), start);
+  return { contractStart: isCalendarDay(data.contract_start) ? undefined : start, contractEnd: end };
+}
+
+async function handBack(workspaces: AccountWorkspaces, calendar: Calendar, arg: unknown, to?: string, reason?: string): Promise<Written | undefined> {
   const ref = await resolveAccount(workspaces, arg, 'am', vscode.l10n.t('Hand back which account?'));
   if (!ref) return undefined;
   const ae = to ?? (await pickPerson(ref.folder, 'ae', regionOf(ref.account), vscode.l10n.t('Hand {0} back to which AE?', ref.account.name)));
@@ -85,8 +153,7 @@ export async function handBack(workspaces: AccountWorkspaces, calendar: Calendar
   const read = await readEditTarget(ref.folder, ref.account.file);
   const plan = planHandback(read.target, { to: ae, reason: why, today: calendar.today }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, read);
-  inform(vscode.l10n.t('Handoff: {0}.', plan.summary));
-  return uri;
+  return { folder: ref.folder, file: plan.newFile, uri, message: vscode.l10n.t('{0} handed back to {1}', ref.account.name, ae) };
 }
 
 /** Creates `<root>/<ae>/<safe-name>.md` from `templates/account.md` or a starter; undoable, never overwrites. */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { keyAccountShortfall, rankAccounts, type ScoredAccount } from '../../core/insight/scoring';
 import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
+import type { PipelineFilter } from './pipelineFilter';
 
 export const KEY_ACCOUNTS_VIEW = 'handoff.keyAccounts';
 
@@ -23,7 +24,10 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
   private readonly changes = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changes.event;
 
-  constructor(private readonly workspaces: AccountWorkspaces) {}
+  constructor(
+    private readonly workspaces: AccountWorkspaces,
+    private readonly filter: PipelineFilter,
+  ) {}
 
   refresh(): void {
     this.changes.fire();
@@ -31,9 +35,11 @@ class KeyAccountsProvider implements vscode.TreeDataProvider<KeyNode> {
 
   getChildren(node?: KeyNode): KeyNode[] {
     if (!node) {
-      // The key accounts and the ten just below the line, the ones that could become key next.
+      // The key accounts and the ten just below the line, the ones that could become key next; ranked
+      // across the team, then filtered (an AM's accounts keep their team rank).
       return this.workspaces.all().flatMap((folder) =>
         rankAccounts(folder.store.accounts(), folder.store.config)
+          .filter((scored) => this.filter.matches(scored.account))
           .slice(0, folder.store.config.scoring.keyAccounts + 10)
           .map((scored) => new KeyAccountRow(folder, scored)),
       );
@@ -74,15 +80,19 @@ function shortfallMessage(workspaces: AccountWorkspaces): string | undefined {
   return notes.length > 0 ? notes.join(' · ') : undefined;
 }
 
-export function registerKeyAccountsView(workspaces: AccountWorkspaces): vscode.Disposable & { elementOf(file: string): unknown; message(): string | undefined } {
-  const provider = new KeyAccountsProvider(workspaces);
+export function registerKeyAccountsView(workspaces: AccountWorkspaces, filter: PipelineFilter): vscode.Disposable & { elementOf(file: string): unknown; message(): string | undefined } {
+  const provider = new KeyAccountsProvider(workspaces, filter);
   const treeView = vscode.window.createTreeView(KEY_ACCOUNTS_VIEW, { treeDataProvider: provider });
   const update = () => {
     provider.refresh();
     treeView.message = shortfallMessage(workspaces);
   };
   update();
-  const disposable = vscode.Disposable.from(treeView, workspaces.onDidChange(update));
+  const onFilter = () => {
+    treeView.description = filter.describe(false);
+    provider.refresh();
+  };
+  const disposable = vscode.Disposable.from(treeView, workspaces.onDidChange(update), filter.onDidChange(onFilter));
   // The node VS Code hands a command run from this view's menus on the account of `file`.
   const elementOf = (file: string) => provider.getChildren().find((node) => node.kind === 'account' && node.account.file === file);
   return Object.assign(disposable, { elementOf, message: () => treeView.message });

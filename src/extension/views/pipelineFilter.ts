@@ -1,11 +1,18 @@
-/** What the Pipeline view shows: the active filter and grouping, with a description for the view's title. */
+/**
+ * What the Pipeline, Renewals and Key Accounts views show: the one active filter (owner, region, tag,
+ * text in the front-matter or the notes) and the Pipeline's grouping, with a description for each
+ * view's title.
+ */
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
 import { matchesFilter, matchesText, type GroupBy } from '../../core/insight/pipeline';
 import { failureDetail } from '../workspace/failure';
+import type { NotesSearch } from './notesSearch';
 
 export interface FilterState {
   owner?: string;
+  /** The owner is "me" (My Accounts): the description says so. */
+  mine?: boolean;
   region?: string;
   tag?: string;
   text?: string;
@@ -17,7 +24,14 @@ export class PipelineFilter implements vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changes.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly notes: NotesSearch,
+  ) {
+    this.subscription = notes.onDidChange(() => this.changes.fire());
+  }
 
   get filter(): Readonly<FilterState> {
     return this.state;
@@ -27,15 +41,18 @@ export class PipelineFilter implements vscode.Disposable {
     return this.grouping;
   }
 
-  set(change: Partial<FilterState>): void {
+  /** Changes the filter; a new text is also searched in every account's notes (settles when that is done). */
+  async set(change: Partial<FilterState>): Promise<void> {
+    const text = this.state.text;
     this.state = { ...this.state, ...change };
+    if ('owner' in change && !('mine' in change)) delete this.state.mine;
     for (const key of Object.keys(this.state) as (keyof FilterState)[]) if (!this.state[key]) delete this.state[key];
     this.update();
+    if (this.state.text !== text) await this.notes.search(this.state.text ?? '');
   }
 
-  clear(): void {
-    this.state = {};
-    this.update();
+  async clear(): Promise<void> {
+    await this.set({ owner: undefined, mine: undefined, region: undefined, tag: undefined, text: undefined });
   }
 
   setGroupBy(groupBy: GroupBy): void {
@@ -51,19 +68,20 @@ export class PipelineFilter implements vscode.Disposable {
     const { owner, region, tag, text } = this.state;
     return (
       matchesFilter(account, { owners: owner ? [owner] : undefined, regions: region ? [region] : undefined, tags: tag ? [tag] : undefined }) &&
-      matchesText(account, text ?? '')
+      (!text || matchesText(account, text) || this.notes.has(account))
     );
   }
 
-  /** "owner: budi · tag: fintech · “acme”", or undefined when nothing filters. */
-  describe(): string | undefined {
-    const { owner, region, tag, text } = this.state;
-    const parts = [owner && vscode.l10n.t('owner: {0}', owner), region && vscode.l10n.t('region: {0}', region), tag && vscode.l10n.t('tag: {0}', tag), text && `“${text}”`].filter(Boolean);
-    const grouping = this.grouping === 'stage' ? [] : [this.grouping === 'owner' ? vscode.l10n.t('by owner') : vscode.l10n.t('by region')];
+  /** "owner: budi · tag: fintech · “acme”", or undefined when nothing filters; `withGrouping` for the Pipeline. */
+  describe(withGrouping = true): string | undefined {
+    const { owner, mine, region, tag, text } = this.state;
+    const parts = [owner && (mine ? vscode.l10n.t('mine') : vscode.l10n.t('owner: {0}', owner)), region && vscode.l10n.t('region: {0}', region), tag && vscode.l10n.t('tag: {0}', tag), text && `“${text}”`].filter(Boolean);
+    const grouping = this.grouping === 'stage' || !withGrouping ? [] : [this.grouping === 'owner' ? vscode.l10n.t('by owner') : vscode.l10n.t('by region')];
     return parts.length + grouping.length > 0 ? [...parts, ...grouping].join(' · ') : undefined;
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.changes.dispose();
   }
 

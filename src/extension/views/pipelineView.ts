@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { stageById } from '../../core/model/teamConfig';
 import { pipelineHeadline } from '../../core/insight/pipelineSummary';
-import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
+
+import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import type { PipelineFilter } from './pipelineFilter';
 import { PipelineTreeProvider, type PipelineNode } from './pipelineTree';
@@ -35,7 +36,7 @@ export function registerPipelineView(
   filter: PipelineFilter,
   calendar: Calendar,
   log: vscode.LogOutputChannel,
-): vscode.Disposable & { items(): PipelineItem[]; message(): string | undefined; elementOf(file: string): unknown } {
+): vscode.Disposable & { items(): PipelineItem[]; message(): string | undefined; elementOf(file: string): unknown; reveal(folder: AccountFolder, file: string): Promise<void>; selection(): string[] } {
   const provider = new PipelineTreeProvider(workspaces, filter, calendar);
   const treeView = vscode.window.createTreeView(PIPELINE_VIEW, {
     treeDataProvider: provider,
@@ -105,7 +106,14 @@ export function registerPipelineView(
     }
     return undefined;
   };
-  return Object.assign(disposable, { items: () => items(), message: () => treeView.message, elementOf: (file: string) => elementOf(file) });
+  // After a write: the account where the index has it now (a filter may hide it), selected.
+  const reveal = async (folder: AccountFolder, file: string) => {
+    await workspaces.idle();
+    const node = elementOf(file);
+    if (node && node.folder === folder) await treeView.reveal(node, { select: true, focus: false, expand: true });
+  };
+  const selection = () => treeView.selection.flatMap((node) => (node.kind === 'account' ? [node.account.file] : []));
+  return Object.assign(disposable, { items: () => items(), message: () => treeView.message, elementOf: (file: string) => elementOf(file), reveal, selection });
 }
 
 /** Dropping an account on a stage of its role moves it; on a stage of the other role it starts a handoff or hand-back. */

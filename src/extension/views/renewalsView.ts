@@ -6,6 +6,7 @@ import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import type { CommandManager } from '../commands/commandManager';
+import type { PipelineFilter } from './pipelineFilter';
 
 export const RENEWALS_VIEW = 'handoff.renewals';
 
@@ -49,6 +50,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   constructor(
     private readonly workspaces: AccountWorkspaces,
     private readonly calendar: Calendar,
+    private readonly filter: PipelineFilter,
   ) {}
 
   refresh(): void {
@@ -70,7 +72,7 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
   getChildren(node?: RenewalNode): RenewalNode[] {
     if (node?.kind === 'bucket') return node.renewals.map(({ folder, renewal }) => new RenewalRow(folder, renewal));
     if (node) return [];
-    const all = this.all();
+    const all = this.all().filter(({ renewal }) => this.filter.matches(renewal.account));
     return BUCKETS.map((bucket) => ({
       kind: 'bucket',
       ...bucket,
@@ -110,8 +112,9 @@ export function registerRenewalsView(
   workspaces: AccountWorkspaces,
   calendar: Calendar,
   commands: CommandManager,
+  filter: PipelineFilter,
 ): vscode.Disposable & { needingAttention(): number; elementOf(file: string): unknown; items(): RenewalsItem[] } {
-  const provider = new RenewalsTreeProvider(workspaces, calendar);
+  const provider = new RenewalsTreeProvider(workspaces, calendar, filter);
   const treeView = vscode.window.createTreeView(RENEWALS_VIEW, { treeDataProvider: provider });
   const status = vscode.window.createStatusBarItem('handoff.renewals', vscode.StatusBarAlignment.Left, 50);
   status.name = vscode.l10n.t('Handoff Renewals');
@@ -131,6 +134,11 @@ export function registerRenewalsView(
     status,
     workspaces.onDidChange(update),
     calendar.onDidChangeDay(update),
+    // The status bar counts the team's renewals; the view shows those the filter lets through.
+    filter.onDidChange(() => {
+      treeView.description = filter.describe(false);
+      provider.refresh();
+    }),
     commands.register('handoff.showRenewals', () => vscode.commands.executeCommand(`${RENEWALS_VIEW}.focus`)),
   );
   // The node VS Code hands a command run from this view's menus on the account of `file`.
