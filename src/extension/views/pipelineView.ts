@@ -106,8 +106,10 @@ export function registerPipelineView(
     }
     return undefined;
   };
-  // After a write: the account where the index has it now (a filter may hide it), selected.
+  // After a write: the account where the index has it now (a filter may hide it), selected. Only in
+  // a view on screen: one never drawn has no rows to reveal, and opening it would take the sidebar.
   const reveal = async (folder: AccountFolder, file: string) => {
+    if (!treeView.visible) return;
     await workspaces.idle();
     const node = elementOf(file);
     if (node && node.folder === folder) await treeView.reveal(node, { select: true, focus: false, expand: true });
