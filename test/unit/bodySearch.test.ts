@@ -15,3 +15,13 @@ describe('bodyContains', () => {
     assert.ok(bodyContains('no front-matter, all notes', searchNeedle('all notes')));
   });
 });
+
+describe('bodyContains on phrases', () => {
+  it('finds a phrase after a near miss and across runs of blanks, tabs and CRLF', () => {
+    const text = '---\nname: A\n---\nsso wit sso  with\r\n\tokta\n';
+    assert.ok(bodyContains(text, searchNeedle('SSO WITH OKTA')));
+    assert.ok(bodyContains(text, searchNeedle('sso wit sso')));
+    assert.ok(!bodyContains(text, searchNeedle('with sso')));
+    assert.ok(bodyContains('---\nname: A\n---\naab aab aac', searchNeedle('aab aac')));
+  });
+});

@@ -19,6 +19,7 @@ import { fillTemplate } from '../../src/core/edit/handoff';
 import { accountFileName, planNewAccount } from '../../src/core/edit/newAccount';
 import { matchesText } from '../../src/core/insight/pipeline';
 import { checkupsOf } from '../../src/core/insight/checkupLog';
+import { bodyContains, searchNeedle } from '../../src/core/insight/bodySearch';
 import { parseFrontMatterYaml } from '../../src/core/read/safeYaml';
 import { workspacePath } from '../../src/core/read/workspacePath';
 
@@ -77,6 +78,7 @@ const FUNCTIONS: Record<string, (input: string) => unknown> = {
   'appendToBody (a long note from a template)': (input) => appendToBody(readFrontMatterSource(account('')), input),
   'fillTemplate (a long template)': (input) => fillTemplate(input, { name: 'A' }),
   'yamlScalar (a long value)': (input) => yamlScalar(input),
+  'bodyContains (a phrase searched in a long body)': (input) => bodyContains(account('') + input, searchNeedle('zebra sso')),
   'accountFileName (a long company name)': (input) => accountFileName(input),
   'planNewAccount (a long account template)': (input) => {
     try {

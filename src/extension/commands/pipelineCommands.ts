@@ -35,7 +35,7 @@ export function registerPipelineCommands(workspaces: AccountWorkspaces, calendar
   const shown = async (result: Written | undefined, key: string) => {
     if (!result) return undefined;
     announce(result.message);
-    await done(key);
+    await done(result.step ?? key);
     await reveal(result.folder, result.file).catch((error) => log.debug(`Revealing ${result.file} in the Pipeline: ${failureDetail(error)}`));
     return result.uri;
   };
@@ -61,6 +61,8 @@ interface Written {
   file: string;
   uri: vscode.Uri;
   message: string;
+  /** The walkthrough step it completes when not the command's own (a move onto an AM stage is a handoff). */
+  step?: string;
 }
 
 /** Moves to a stage of the account's role; a stage of the other role starts a handoff or a hand-back. */
@@ -109,7 +111,7 @@ async function handOff(workspaces: AccountWorkspaces, calendar: Calendar, arg: u
   const uri = await applyPlan(ref.folder, plan, read);
   await showNote(uri);
   const message = vscode.l10n.t('{0} handed off to {1}: fill in the handoff note', ref.account.name, am);
-  return { folder: ref.folder, file: plan.newFile, uri, message };
+  return { folder: ref.folder, file: plan.newFile, uri, message, step: 'handoff.walkthrough.handedOff' };
 }
 
 /** The contract dates the account lacks, each asked once (YYYY-MM-DD; Escape or empty skips it). */
@@ -153,7 +155,7 @@ async function handBack(workspaces: AccountWorkspaces, calendar: Calendar, arg: 
   const read = await readEditTarget(ref.folder, ref.account.file);
   const plan = planHandback(read.target, { to: ae, reason: why, today: calendar.today }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, read);
-  return { folder: ref.folder, file: plan.newFile, uri, message: vscode.l10n.t('{0} handed back to {1}', ref.account.name, ae) };
+  return { folder: ref.folder, file: plan.newFile, uri, message: vscode.l10n.t('{0} handed back to {1}', ref.account.name, ae), step: 'handoff.walkthrough.handedBack' };
 }
 
 /** Creates `<root>/<ae>/<safe-name>.md` from `templates/account.md` or a starter; undoable, never overwrites. */
