@@ -127,6 +127,8 @@ describe('planHandoff', () => {
     const text = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\nprobability: 80\nclose_date: "2026-12-15"\nnext_step: Send MSA');
     const result = applyEdits(text, planHandoff(target('accounts/ae/acme.md', text), { to: 'budi@example.com', today: '2026-11-22' }, config).edits);
     assert.match(result, /^probability: 80\nclose_date: "2026-11-22"\nnext_step: Send MSA$/m);
+    const shared = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\nexpected: &day 2026-12-15\nclose_date: *day');
+    assert.match(applyEdits(shared, planHandoff(target('accounts/ae/acme.md', shared), { to: 'budi@example.com', today: '2026-11-22' }, config).edits), /^close_date: \*day$/m, 'an alias it cannot set stays, and the handoff goes on');
   });
 
   it('follows the team configuration: folders, stages and root', () => {

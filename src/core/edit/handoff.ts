@@ -54,11 +54,20 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
   const from = stringOf(valueOf(source, 'ae'));
   const fields = { name: target.name, date: options.today, from: from || 'the AE', to };
   const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]];
-  const dates = dealDates(target, options);
+  const dates: [DateKey, string, TextEdit][] = [];
+  for (const [key, day] of dealDates(target, options)) {
+    try {
+      dates.push([key, day, setScalar(source, key, day, DATE_ANCHORS[key])]);
+    } catch (error) {
+      // The contract's dates were asked for: a refusal says why. A close_date that cannot be set in
+      // place (an alias, a block) stays as written rather than stopping the handoff.
+      if (key !== 'close_date' || !(error instanceof EditRefused)) throw error;
+    }
+  }
   const edits = [
     setScalar(source, 'stage', config.handoff.to, ['name']),
     setScalar(source, 'am', to, ['ae', 'stage', 'name']),
-    ...dates.map(([key, day]) => setScalar(source, key, day, DATE_ANCHORS[key])),
+    ...dates.map(([, , edit]) => edit),
     setBlock(source, 'handoff', block),
     appendToBody(source, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields)),
   ];
@@ -73,7 +82,9 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
 }
 
 /** Where a date the handoff adds goes when the file lacks it: after its neighbours, else before the handoff block. */
-const DATE_ANCHORS: Record<'contract_start' | 'contract_end' | 'close_date', string[]> = {
+type DateKey = 'contract_start' | 'contract_end' | 'close_date';
+
+const DATE_ANCHORS: Record<DateKey, string[]> = {
   contract_start: ['close_date', 'arr', 'currency', 'am', 'ae'],
   contract_end: ['contract_start', 'close_date', 'arr', 'currency', 'am', 'ae'],
   close_date: [],
@@ -84,13 +95,13 @@ const DATE_ANCHORS: Record<'contract_start' | 'contract_end' | 'close_date', str
  * `close_date` lies after the handoff, the day it was won. `probability` and `next_step` stay: an AM
  * account counts fully whatever its probability, and the deal's next step is the AM's to replace.
  */
-function dealDates(target: EditTarget, options: HandoffOptions): ['contract_start' | 'contract_end' | 'close_date', string][] {
+function dealDates(target: EditTarget, options: HandoffOptions): [DateKey, string][] {
   const day = (key: 'contract_start' | 'contract_end', value: string | undefined): ['contract_start' | 'contract_end', string][] => {
     if (value === undefined || value.trim() === '') return [];
     if (!isCalendarDay(value.trim())) throw new EditRefused(l10n.t("{0} must be a date written YYYY-MM-DD, not '{1}'", key, value));
     return [[key, value.trim()]];
   };
-  const dates: ['contract_start' | 'contract_end' | 'close_date', string][] = [...day('contract_start', options.contractStart), ...day('contract_end', options.contractEnd)];
+  const dates: [DateKey, string][] = [...day('contract_start', options.contractStart), ...day('contract_end', options.contractEnd)];
   const start = dates.find(([key]) => key === 'contract_start')?.[1] ?? (isCalendarDay(target.data.contract_start) ? target.data.contract_start : undefined);
   const end = dates.find(([key]) => key === 'contract_end')?.[1];
   if (start && end && end < start) throw new EditRefused(l10n.t('the contract cannot end ({0}) before it starts ({1})', end, start));
