@@ -114,15 +114,42 @@ async function main() {
       await page.locator('.part.auxiliarybar .action-label.codicon-close').first().click({ timeout: 3_000 }).catch(() => undefined);
       const pipeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Pipeline' }) });
       const row = (text: string) => pipeline.locator('.monaco-list-row', { hasText: text }).first();
-      await row('prospecting').waitFor({ timeout: 20_000 });
+      await row('Prospecting').waitFor({ timeout: 20_000 });
       await row('Kopi Nusantara').waitFor();
       await page.screenshot({ path: path.join(shots, 'pipeline.png') });
       // Collapsed, every stage fits: the AE stages in order, then the AM stages, with their counts.
       await pipeline.locator('.pane-header').hover();
       await pipeline.locator('.action-label[aria-label="Collapse All"]').click();
-      for (const stage of ['negotiation', 'closed_won', 'closed_lost', 'onboarding']) await row(stage).waitFor();
-      await row('closed_won').click();
+      for (const stage of ['Negotiation', 'Closed won', 'Closed lost', 'Onboarding']) await row(stage).waitFor();
+      await row('Closed won').click();
       await row('TokoPintar').waitFor();
+    });
+
+    await check('at the default side bar width (300 px) the Pipeline and the Renewals lead with what needs doing, not cut off', async () => {
+      await sideBarWidth(page, 300);
+      const pipeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Pipeline' }) });
+      // The headline above the tree: this quarter's forecast.
+      await shownWhole(pipeline.locator('.tree-explorer-viewlet-tree-view-message, .message').first(), 'forecast');
+      // A stage: its count and its (weighted) sum.
+      const stage = pipeline.locator('.monaco-list-row', { hasText: 'Closed won' }).first();
+      const stageText = (await stage.locator('.label-description').first().textContent()) ?? '';
+      if (!/^\d+ · /.test(stageText)) throw new Error(`the stage row says "${stageText}"`);
+      await shownWhole(stage, stageText);
+      // A deal: its value and when it closed, before the owner.
+      const deal = pipeline.locator('.monaco-list-row', { hasText: 'TokoPintar' }).first();
+      const dealText = (await deal.locator('.label-description').first().textContent()) ?? '';
+      const valueAndDay = dealText.split(' · ').slice(0, 2).join(' · ');
+      if (!/USD .* · won /.test(valueAndDay)) throw new Error(`the deal row says "${dealText}"`);
+      await shownWhole(deal, valueAndDay);
+      // Renewals: the first customer row leads with its notice deadline (or that it has passed or ended).
+      await palette(page, 'Handoff: Focus on Renewals View');
+      const renewals = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Renewals' }) });
+      const first = renewals.locator('.monaco-list-row[aria-level="2"]').first();
+      await first.waitFor({ timeout: 20_000 });
+      const renewalText = (await first.locator('.label-description').first().textContent()) ?? '';
+      if (!/^(notice in \d+ d · |notice passed \d+ d ago|notice due today|ended \d+ d ago)/.test(renewalText)) throw new Error(`the first renewal row says "${renewalText}"`);
+      await shownWhole(first, renewalText.split(' — ')[0]);
+      await page.locator('.part.sidebar').screenshot({ path: path.join(shots, 'sidebar.png') });
     });
 
     const from = path.join(workspace, 'accounts', 'ae', 'apac', 'tokopintar.md');
@@ -150,7 +177,7 @@ async function main() {
     await check('the renewal lens shows above contract_end in the handed-off file', async () => {
       await page.locator('.tab.active', { hasText: 'tokopintar.md' }).waitFor();
       // The command ends by scrolling to the handoff note; go back to the top until the lens shows.
-      const lens = page.locator('.codelens-decoration', { hasText: 'contract ends 2027-11-30' }).first();
+      const lens = page.locator('.codelens-decoration', { hasText: 'ends Nov 30, 2027' }).first();
       for (let attempt = 1; ; attempt++) {
         await page.locator('.editor-instance .view-lines').first().click();
         await page.keyboard.press('Control+Home');
@@ -186,7 +213,7 @@ async function main() {
       await page.locator('.part.auxiliarybar .action-label.codicon-close').first().click({ timeout: 3_000 }).catch(() => undefined);
       const pipeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Pipeline' }) });
       // Open deals show their weighted value: "… tertimbang" (weighted).
-      await pipeline.locator('.monaco-list-row', { hasText: 'prospecting' }).filter({ hasText: 'tertimbang' }).first().waitFor({ timeout: 20_000 });
+      await pipeline.locator('.monaco-list-row', { hasText: 'Prospek' }).filter({ hasText: 'tertimbang' }).first().waitFor({ timeout: 20_000 });
       await page.locator('.pane-header', { hasText: 'Perpanjangan' }).first().waitFor();
       await page.locator('.pane-header', { hasText: 'Akun Kunci' }).first().waitFor();
       await page.locator('.part.sidebar').screenshot({ path: path.join(shots, 'pipeline-id.png') });

@@ -47,6 +47,8 @@ export function registerConfigCommand(workspaces: AccountWorkspaces, commands: C
       await vscode.workspace.applyEdit(edit);
     }
     await vscode.window.showTextDocument(uri);
+    // The walkthrough's step ticks when the file is there, not when the command was merely started (and cancelled).
+    await vscode.commands.executeCommand('setContext', 'handoff.walkthrough.configured', true);
     return uri;
   });
 }
