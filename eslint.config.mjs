@@ -46,6 +46,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
   },
   {
+    // A function the end-to-end check hands to the workbench page (Playwright's evaluate): it runs there, in the browser.
+    files: ['test/host/textShown.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       ...restrictImports([vscode, ...nodeBuiltins], [nodeScheme, outOfCore]),

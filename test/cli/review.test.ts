@@ -66,7 +66,7 @@ describe('handoff report', () => {
   it('writes the quarter of --today as Markdown by default', () => {
     const result = handoff(['report', '--dir', sample, '--today', '2026-11-22']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^# Pipeline report 2026-Q4\n\nOct 1, 2026 to Dec 31, 2026 · as of Nov 22, 2026\n/);
+    assert.match(result.stdout, /^# Pipeline report 2026-Q4\n\n2026-10-01 to 2026-12-31 · as of 2026-11-22\n/);
     // Stages and criteria in words, as the views say them; ids stay in --format json.
     assert.match(result.stdout, /^\| Negotiation \| AE \| 2 \| /m);
     assert.match(result.stdout, /\| 1 \| Bank Cendana \| 8\.4 \| growth potential \d+, /);

@@ -35,7 +35,7 @@ async function waitUntilHealthy(port, child, timeoutMs = 60_000) {
 }
 
 /**
- * @param {{ userDataDir?: string, extensionsDir?: string, locale?: string, trusted?: boolean, env?: NodeJS.ProcessEnv, log?: (line: string) => void, port?: number }} options
+ * @param {{ userDataDir?: string, extensionsDir?: string, locale?: string, trusted?: boolean, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv, log?: (line: string) => void, port?: number }} options
  */
 async function startCodeServer(options = {}) {
   if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server is not installed; run: node test/host/setup.js`);
@@ -46,6 +46,10 @@ async function startCodeServer(options = {}) {
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   if (options.locale && !options.locale.startsWith('en')) registerLanguage(options.locale, userDataDir, scratch);
+  if (options.settings) {
+    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
+  }
   const configFile = path.join(scratch, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const child = spawn(

@@ -35,7 +35,12 @@ async function main() {
   // runTests passes test-electron's shared profile folders; a fresh one per run keeps runs independent.
   // The Restricted Mode suite (test/run.js) opens the folder untrusted.
   const trusted = process.env.HANDOFF_TEST_SUITE !== 'restricted';
-  const server = await startCodeServer({ locale: flags.locale, trusted, log: verbose ? (line) => process.stderr.write(`[code-server] ${line}`) : undefined });
+  // VS Code's built-in git extension is off: it opens the repositories some tests create in the
+  // workspace and keeps running `git check-ignore` on them after they are removed, and the EPIPE of
+  // that process is an uncaught error in the shared extension host, charged to whichever test runs.
+  // Handoff runs git itself (src/node/git.ts) and needs none of it.
+  const settings = { 'git.enabled': false };
+  const server = await startCodeServer({ locale: flags.locale, trusted, settings, log: verbose ? (line) => process.stderr.write(`[code-server] ${line}`) : undefined });
   let browser;
   const finish = (code) => {
     server.stop();

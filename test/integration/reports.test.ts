@@ -15,7 +15,7 @@ describe('Reports, key accounts and review', () => {
   it('opens the period report as Markdown', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('handoff.openReport', '2026-Q4');
     assert.equal(document.languageId, 'markdown');
-    assert.match(document.getText(), /^# Pipeline report 2026-Q4\n\n2026-10-01 to 2026-12-31 · as of /);
+    assert.match(document.getText(), /^# Pipeline report 2026-Q4\n\nOct 1, 2026 to Dec 31, 2026 · as of /);
     assert.match(document.getText(), /## Key accounts\n\n\| # \| Account \| Score \| Criteria \|/);
   });
 

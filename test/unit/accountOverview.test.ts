@@ -56,7 +56,9 @@ const section = (overview: AccountOverview, id: string) => overview.sections.fin
 const row = (overview: AccountOverview, id: string, label: string) => section(overview, id).rows.find((r) => r.label === label);
 
 describe('accountOverview: one account on one page', () => {
-  afterEach(() => setDisplayLocale('en-US'));
+  // As the extension shows it: VS Code's display language set (English here).
+  beforeEach(() => setDisplayLocale('en-US'));
+  afterEach(() => setDisplayLocale(undefined));
 
   it('says who, what, the renewal and how it is going, with stage labels and days for people', () => {
     const overview = overviewOf(ACME);

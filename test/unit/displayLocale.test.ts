@@ -3,7 +3,7 @@ import { formatDay, setDisplayLocale } from '../../src/core/model/displayLocale'
 import { formatMoney } from '../../src/core/model/money';
 
 describe('display locale', () => {
-  afterEach(() => setDisplayLocale('en-US'));
+  afterEach(() => setDisplayLocale(undefined));
 
   it('writes amounts with English separators by default (the CLI)', () => {
     assert.equal(formatMoney(66000, 'USD'), 'USD 66,000');
@@ -16,7 +16,13 @@ describe('display locale', () => {
     assert.equal(formatMoney(148800, 'USD', true), 'USD 148,8\u00a0rb');
   });
 
+  it('keeps days as written without a display language (the CLI: scripts read them)', () => {
+    assert.equal(formatDay('2026-12-01'), '2026-12-01');
+    assert.equal(formatDay('2026-12-31', true), '2026-12-31');
+  });
+
   it('writes short days in the display language, whatever the time zone', () => {
+    setDisplayLocale('en');
     assert.equal(formatDay('2026-12-01'), 'Dec 1');
     assert.equal(formatDay('2026-12-31', true), 'Dec 31, 2026');
     setDisplayLocale('id');

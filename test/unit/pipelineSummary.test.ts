@@ -14,7 +14,9 @@ function account(file: string, fields: Record<string, string | number>): Account
 }
 
 describe('pipeline summary', () => {
-  afterEach(() => setDisplayLocale('en-US'));
+  // As the extension shows it: VS Code's display language set (English here).
+  beforeEach(() => setDisplayLocale('en-US'));
+  afterEach(() => setDisplayLocale(undefined));
 
   it('sums several currencies short: the largest, and how many more; in full for the tooltip', () => {
     const amounts = [{ currency: 'USD', value: 148000 }, { currency: 'EUR', value: 4500 }];

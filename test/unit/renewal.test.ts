@@ -131,6 +131,10 @@ describe('remindersOf', () => {
 });
 
 describe('renewalHeadline: the actionable date first, short enough for a sidebar row', () => {
+  // As the extension shows it: VS Code's display language set (English here).
+  beforeEach(() => setDisplayLocale('en-US'));
+  afterEach(() => setDisplayLocale(undefined));
+
   // The sample's customers on 2026-11-23: days to contract_end hid the notice deadline.
   const on = (fields: Record<string, string | number | boolean>, day = '2026-11-23') => renewalOf(am(fields), config, day)!;
 
@@ -160,12 +164,8 @@ describe('renewalHeadline: the actionable date first, short enough for a sidebar
   });
 
   it('follows the display language for days', () => {
-    try {
-      setDisplayLocale('id');
-      assert.equal(renewalHeadline(on({ contract_end: '2026-12-31', notice_days: 30 })), 'notice in 8 d · 1 Des — ends 31 Des');
-    } finally {
-      setDisplayLocale('en-US');
-    }
+    setDisplayLocale('id');
+    assert.equal(renewalHeadline(on({ contract_end: '2026-12-31', notice_days: 30 })), 'notice in 8 d · 1 Des — ends 31 Des');
   });
 
   it('orders by the actionable day, most urgent first: notice deadlines before later ones, whatever the contract end', () => {
@@ -187,6 +187,10 @@ describe('awaitsAction: what the status bar counts', () => {
 });
 
 describe('upcomingDatesOf: reminders before the fact', () => {
+  // The lens's words, as the extension shows them: VS Code's display language set (English here).
+  beforeEach(() => setDisplayLocale('en-US'));
+  afterEach(() => setDisplayLocale(undefined));
+
   const deal = (fields: Record<string, string | number | boolean>) => am({ stage: 'proposal', ...fields }, 'accounts/ae/d.md');
 
   it("finds a next step and an open deal's close date within ahead_days (3 by default), today included", () => {

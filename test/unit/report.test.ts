@@ -9,6 +9,7 @@ import { buildReport, reportToJson } from '../../src/core/insight/report';
 import { totalsOf } from '../../src/core/insight/pipeline';
 import { opportunitiesOf } from '../../src/core/insight/opportunities';
 import { reportToCsv, reportToMarkdown } from '../../src/core/output/reportFormats';
+import { setDisplayLocale } from '../../src/core/model/displayLocale';
 import { keyAccountShortfall, rankAccounts, scoreOf } from '../../src/core/insight/scoring';
 
 const team = parseConfig(
@@ -125,14 +126,14 @@ describe('buildReport', () => {
 
   it('lists renewals due, key accounts and what needs attention', () => {
     assert.deepEqual(report.renewals.map((r) => [r.account.name, r.severity]), [['Grow', 'notice-passed']]);
-    assert.deepEqual(report.attention.map((a) => [a.account.name, a.reasons]), [['Grow', ['renewal: Notice passed (contract ends Dec 15, 2026)', 'health 2/10']]]);
+    assert.deepEqual(report.attention.map((a) => [a.account.name, a.reasons]), [['Grow', ['renewal: Notice passed (contract ends 2026-12-15)', 'health 2/10']]]);
     assert.equal(opportunitiesOf(accounts[6], team).length, 3);
   });
 
   it('writes Markdown and a CSV that a spreadsheet opens', () => {
     const markdown = reportToMarkdown(report);
     assert.match(markdown, /^# Pipeline report 2026-Q4\n/);
-    assert.match(markdown, /\| Grow \| Dec 15, 2026 \| Notice passed \| /, 'a renewal\'s severity in words, as the views say it');
+    assert.match(markdown, /\| Grow \| 2026-12-15 \| Notice passed \| /, 'a renewal\'s severity in words, as the views say it');
     assert.match(markdown, /\| USD \| USD 165,000 \| USD 40,000 \(USD 32,000\) \| USD 20,000 \(USD 12,000\) \| \*\*USD 209,000\*\* \|/);
     const csv = reportToCsv(report);
     assert.ok(csv.endsWith('\r\n'));
@@ -140,15 +141,28 @@ describe('buildReport', () => {
     assert.equal(lines[0], 'section,account,file,detail,date,currency,value,weighted,probability_or_score,owner');
     assert.ok(lines.includes('deal,Open,accounts/ae/open.md,Negotiation,2026-12-01,USD,40000,32000,80,dewi@example.com'), 'stages in words, dates as a spreadsheet reads them');
     assert.ok(lines.includes('renewal,Grow,accounts/am/grow.md,Notice passed,2026-12-15,USD,200000,,,budi@example.com'), 'the severity as the views say it');
-    assert.ok(lines.includes('attention,Grow,accounts/am/grow.md,"renewal: Notice passed (contract ends Dec 15, 2026); health 2/10",,,,,,budi@example.com'));
+    assert.ok(lines.includes('attention,Grow,accounts/am/grow.md,renewal: Notice passed (contract ends 2026-12-15); health 2/10,,,,,,budi@example.com'));
+  });
+
+  it("writes days and amounts in VS Code's display language where the extension shows the report", () => {
+    try {
+      setDisplayLocale('en');
+      assert.match(reportToMarkdown(report), /^Oct 1, 2026 to Dec 31, 2026 · as of Nov 22, 2026$/m);
+      setDisplayLocale('id');
+      const markdown = reportToMarkdown(report);
+      assert.match(markdown, /^\| Open \| Negotiation \| 1 Des 2026 \| USD 40\.000 \| 80% \| dewi@example.com \|$/m);
+    } finally {
+      setDisplayLocale(undefined);
+    }
   });
 
   it('says stages, criteria and days in words people read; the JSON keeps ids', () => {
     const markdown = reportToMarkdown(report);
-    assert.match(markdown, /^Oct 1, 2026 to Dec 31, 2026 · as of Nov 22, 2026$/m);
+    // The CLI sets no display language: its days stay as written, as they always were.
+    assert.match(markdown, /^2026-10-01 to 2026-12-31 · as of 2026-11-22$/m);
     assert.match(markdown, /^\| Negotiation \| AE \| 1 \| USD 40,000 \| USD 32,000 \|$/m);
-    assert.match(markdown, /^\| Open \| Negotiation \| Dec 1, 2026 \| USD 40,000 \| 80% \| dewi@example.com \|$/m);
-    assert.match(markdown, /^\| Grow \| upsell \| Plus \| Proposal \| Dec 1, 2026 \| USD 20,000 \|$/m);
+    assert.match(markdown, /^\| Open \| Negotiation \| 2026-12-01 \| USD 40,000 \| 80% \| dewi@example.com \|$/m);
+    assert.match(markdown, /^\| Grow \| upsell \| Plus \| Proposal \| 2026-12-01 \| USD 20,000 \|$/m);
     assert.doesNotMatch(markdown, /negotiation|closed_won|growth_potential/);
     const labelled = buildReport(accounts, { ...team, stages: team.stages.map((s) => (s.id === 'negotiation' ? { ...s, label: 'Contract talks' } : s)) }, parsePeriod('2026-Q4')!, '2026-11-22');
     assert.match(reportToMarkdown(labelled), /^\| Open \| Contract talks \| /m, "the team's own label");
@@ -190,7 +204,7 @@ describe('buildReport reads the front-matter as the rest of the product does', (
     const accounts = [account('accounts/ae/won.md', 'name: Won\nstage: closed_won\nae: [dewi, lena]\narr: 1000\nclose_date: 2026-11-01')];
     const report = buildReport(accounts, team, q4, '2026-11-22');
     assert.equal(reportToJson(report).won[0].owner, null);
-    assert.match(reportToMarkdown(report), /\| Won \| Nov 1, 2026 \| 1,000 \|  \|/);
+    assert.match(reportToMarkdown(report), /\| Won \| 2026-11-01 \| 1,000 \|  \|/);
   });
 });
 
