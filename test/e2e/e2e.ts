@@ -130,16 +130,16 @@ async function main() {
       const pipeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Pipeline' }) });
       // The headline above the tree: this quarter's forecast.
       await shownWhole(pipeline.locator('.tree-explorer-viewlet-tree-view-message, .message').first(), 'forecast');
-      // A stage: its count and its (weighted) sum.
+      // A stage: its count and its sum.
       const stage = pipeline.locator('.monaco-list-row', { hasText: 'Closed won' }).first();
       const stageText = (await stage.locator('.label-description').first().textContent()) ?? '';
       if (!/^\d+ · /.test(stageText)) throw new Error(`the stage row says "${stageText}"`);
       await shownWhole(stage, stageText);
-      // A deal: its value and when it closed, before the owner.
-      const deal = pipeline.locator('.monaco-list-row', { hasText: 'TokoPintar' }).first();
+      // A won deal: its value and the day it was won, before the owner.
+      const deal = pipeline.locator('.monaco-list-row', { hasText: 'Fjord Analytics' }).first();
       const dealText = (await deal.locator('.label-description').first().textContent()) ?? '';
       const valueAndDay = dealText.split(' · ').slice(0, 2).join(' · ');
-      if (!/USD .* · won /.test(valueAndDay)) throw new Error(`the deal row says "${dealText}"`);
+      if (!/^EUR [\d.]+K · [A-Z][a-z]{2} \d{1,2}$/.test(valueAndDay)) throw new Error(`the deal row says "${dealText}"`);
       await shownWhole(deal, valueAndDay);
       // Renewals: the first customer row leads with its notice deadline (or that it has passed or ended).
       await palette(page, 'Handoff: Focus on Renewals View');
@@ -212,8 +212,8 @@ async function main() {
       await palette(page, 'Handoff: Focus on Pipeline View');
       await page.locator('.part.auxiliarybar .action-label.codicon-close').first().click({ timeout: 3_000 }).catch(() => undefined);
       const pipeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Pipeline' }) });
-      // Open deals show their weighted value: "… tertimbang" (weighted).
-      await pipeline.locator('.monaco-list-row', { hasText: 'Prospek' }).filter({ hasText: 'tertimbang' }).first().waitFor({ timeout: 20_000 });
+      // The default stages by their Indonesian names, amounts as an Indonesian reader reads them ("rb": thousand).
+      await pipeline.locator('.monaco-list-row', { hasText: 'Prospek' }).filter({ hasText: 'rb' }).first().waitFor({ timeout: 20_000 });
       await page.locator('.pane-header', { hasText: 'Perpanjangan' }).first().waitFor();
       await page.locator('.pane-header', { hasText: 'Akun Kunci' }).first().waitFor();
       await page.locator('.part.sidebar').screenshot({ path: path.join(shots, 'pipeline-id.png') });

@@ -44,6 +44,6 @@ describe('Handoff in Bahasa Indonesia', () => {
   it('describes the pipeline in Indonesian', () => {
     const negotiation = pipelineGroup(api, 'negotiation');
     assert.equal(negotiation?.label, 'Negosiasi');
-    assert.equal(negotiation?.description, '2 · USD 84\u00a0rb +1 tertimbang');
+    assert.equal(negotiation?.description, '2 · USD 120\u00a0rb +1');
   });
 });

@@ -34,7 +34,7 @@ describe('pipeline summary', () => {
     ];
     const groups = groupAccounts(deals, config, 'stage');
     const negotiation = groups.find((g) => g.key === 'negotiation')!;
-    assert.equal(groupDescription(negotiation), '2 · USD 80K +1 weighted');
+    assert.equal(groupDescription(negotiation), '2 · USD 100K +1', 'what the deals are worth; weighted in the tooltip');
     assert.deepEqual(groupSums(negotiation, 'stage'), ['Value: USD 100,000 + EUR 50,000', 'Weighted by probability: USD 80,000 + EUR 25,000']);
     assert.equal(groupDescription(groups.find((g) => g.key === 'active')!), '1 · USD 200K');
     assert.equal(groupDescription(groups.find((g) => g.key === 'demo')!), '0');
@@ -61,6 +61,7 @@ describe('pipeline summary', () => {
     assert.equal(accountDescription(acme, labelled, TODAY, 'owner', false), 'Contract talks · USD 120K · Dec 15');
     const won = account('accounts/ae/won.md', { name: 'Won', stage: 'closed_won', ae: 'dewi@example.com', arr: 50000, currency: 'USD', close_date: '2026-11-14' });
     assert.equal(accountDescription(won, config, TODAY, 'owner', false), 'USD 50K · won Nov 14', '"won" says the stage');
+    assert.equal(accountDescription(won, config, TODAY, 'stage', false), 'USD 50K · Nov 14 · dewi', 'under Closed won the day alone says it');
     const customer = account('accounts/am/c.md', { name: 'C', stage: 'at_risk', am: 'budi@example.com', arr: 9000, currency: 'USD' });
     assert.equal(accountDescription(customer, config, TODAY, 'region', false), 'At risk · USD 9K · budi');
   });

@@ -33,15 +33,18 @@ export function fullSums(amounts: readonly Amount[]): string | undefined {
 }
 
 /** Open AE stages count what they will likely bring (weighted by probability); closed and AM stages their plain value. */
-export function isWeighted(group: PipelineGroup): boolean {
+function isWeighted(group: PipelineGroup): boolean {
   return group.stage?.role === 'ae' && !group.stage.closed;
 }
 
-/** A group row: `4 · USD 148K +1 weighted`. */
+/**
+ * A group row: `4 · USD 148K +1`, the count and what the accounts are worth. The weighted forecast
+ * is in the tooltip and, for the quarter, in the headline: a word such as "weighted" after every
+ * sum would push the sum past the side bar's default width.
+ */
 export function groupDescription(group: PipelineGroup): string {
-  const weighted = isWeighted(group);
-  const money = shortSums(group.totals.map((t) => ({ currency: t.currency, value: weighted ? t.weighted : t.value })));
-  return [String(group.accounts.length), money && (weighted ? l10n.t('{0} weighted', money) : money)].filter(Boolean).join(' · ');
+  const money = shortSums(group.totals.map((t) => ({ currency: t.currency, value: t.value })));
+  return [String(group.accounts.length), money].filter(Boolean).join(' · ');
 }
 
 /** A group's sums in full, for its tooltip: the value, and for open AE stages the weighted forecast. */
@@ -83,10 +86,12 @@ export function accountWhen(account: Account, config: TeamConfig, today: Calenda
  * owner it leaves the owner out.
  */
 export function accountDescription(account: Account, config: TeamConfig, today: CalendarDay, groupBy: GroupBy, key: boolean): string {
-  const when = accountWhen(account, config, today);
   const known = stageById(config, account.stage);
+  // Under "Closed won" the day alone says when it was won: the row keeps its width for the value and day.
+  const close = closeDateOf(account);
+  const when = groupBy === 'stage' && account.role === 'ae' && known?.closed && close !== undefined ? rowDay(close, today) : accountWhen(account, config, today);
   // "won Nov 14" already says the stage.
-  const saysStage = account.role === 'ae' && known?.closed === true && when !== undefined;
+  const saysStage = account.role === 'ae' && known?.closed === true && close !== undefined;
   const stage = groupBy === 'stage' || saysStage ? undefined : stageLabel(known, account.stage ?? '') || l10n.t('no stage');
   const owner = groupBy === 'owner' ? undefined : ownerOf(account)?.split('@')[0];
   return [key ? l10n.t('★ key') : undefined, stage, formatArr(account, true), when, owner].filter(Boolean).join(' · ');

@@ -84,7 +84,9 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     if (node.kind === 'bucket') {
       const open = node.renewals.length > 0 && node.id !== 'later';
       const item = new vscode.TreeItem(node.label(), node.renewals.length === 0 ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `bucket:${node.id}`;
+      // An empty bucket has another id: VS Code keeps the state of an id it has drawn, so a bucket drawn
+      // empty (before the index loaded) would stay closed once it fills.
+      item.id = node.renewals.length === 0 ? `bucket:${node.id}:empty` : `bucket:${node.id}`;
       item.description = String(node.renewals.length);
       item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
       item.contextValue = 'renewalBucket';
