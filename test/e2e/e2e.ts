@@ -147,8 +147,9 @@ async function main() {
       const first = renewals.locator('.monaco-list-row[aria-level="2"]').first();
       await first.waitFor({ timeout: 20_000 });
       const renewalText = (await first.locator('.label-description').first().textContent()) ?? '';
-      if (!/^(notice in \d+ d · |notice passed \d+ d ago|notice due today|ended \d+ d ago)/.test(renewalText)) throw new Error(`the first renewal row says "${renewalText}"`);
-      await shownWhole(first, renewalText.split(' — ')[0]);
+      const actionable = /^(notice in \d+ d · [^—·]+|notice passed \d+ d ago|notice due today|ended \d+ d ago)/.exec(renewalText)?.[0].trim();
+      if (!actionable) throw new Error(`the first renewal row says "${renewalText}"`);
+      await shownWhole(first, actionable);
       await page.locator('.part.sidebar').screenshot({ path: path.join(shots, 'sidebar.png') });
     });
 
