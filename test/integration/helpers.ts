@@ -1,8 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { setDisplayLocale } from '../../src/core/model/displayLocale';
 import type { HandoffApi } from '../../src/extension/extension';
 import type { PipelineItem } from '../../src/extension/views/pipelineView';
+
+// Each test file is its own bundle with its own copy of the core, and each imports this module: its
+// days and numbers (the expected texts tests compute) are written as the extension writes them, in
+// VS Code's display language.
+setDisplayLocale(vscode.env.language);
 
 export const EXTENSION_ID = 'handoff.handoff';
 

@@ -2,13 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import * as vscode from 'vscode';
-import { setDisplayLocale } from '../../src/core/model/displayLocale';
 import { removeTestAccounts } from './helpers';
 
 export function run(): Promise<void> {
-  // The tests' own copy of the core writes days and numbers as the extension does: in VS Code's display language.
-  setDisplayLocale(vscode.env.language);
   // HANDOFF_TEST_GREP (test/run.js --grep <text>) runs only the tests whose full title contains it.
   const grep = process.env.HANDOFF_TEST_GREP || undefined;
   const mocha = new Mocha({

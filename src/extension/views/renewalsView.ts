@@ -97,12 +97,14 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     const uri = folder.source.uriOf(account.file);
     const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
     item.id = `renewal:${uri}`;
-    item.resourceUri = uri;
+    // No resourceUri: its problem badge and colour would take the room the notice deadline needs at
+    // the side bar's default width; the row's icon takes its bucket's colour instead.
     // Someone already moved it to the renewal stage: still listed, marked, and not counted in the status bar.
     const handled = inRenewalStage(renewal, folder.store.config);
     item.description = [renewalHeadline(renewal), formatArr(account, true), handled ? vscode.l10n.t('in renewal') : undefined].filter(Boolean).join(' · ');
     item.tooltip = `${account.name}\n${renewalDetail(renewal)}${handled ? `\n${vscode.l10n.t('In the renewal stage: being handled')}` : ''}`;
-    item.iconPath = new vscode.ThemeIcon(handled ? 'sync' : 'account');
+    const color = BUCKETS.find((bucket) => bucket.severities.includes(renewal.severity))?.color;
+    item.iconPath = new vscode.ThemeIcon(handled ? 'sync' : 'account', color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = 'renewal';
     const line = account.keys.get('contract_end')?.line ?? 0;
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
