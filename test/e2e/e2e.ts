@@ -150,7 +150,7 @@ async function main() {
       for (let index = 0; index < Math.min(4, await rows.count()); index++) {
         const row = rows.nth(index);
         const renewalText = (await row.locator('.label-description').first().textContent()) ?? '';
-        const actionable = /^(notice in \d+ d · [^—·]+|notice passed \d+ d ago|notice due today|ended \d+ d ago|auto-renews [^—·]+)/.exec(renewalText)?.[0].trim();
+        const actionable = /^(notice in \d+ d · [^—·]+|passed \d+ d ago|notice due today|ended \d+ d ago|auto-renews [^—·]+)/.exec(renewalText)?.[0].trim();
         if (!actionable) throw new Error(`a renewal row says "${renewalText}"`);
         await shownWhole(row, actionable);
       }

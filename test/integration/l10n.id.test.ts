@@ -35,7 +35,7 @@ describe('Handoff in Bahasa Indonesia', () => {
     await vscode.workspace.openTextDocument(customer);
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', customer)) ?? [];
     const titles = lenses.map((lens) => lens.command?.title);
-    assert.equal(titles[0], `$(bell-dot) pemberitahuan dalam 10 hr · ${dayInIndonesian(deadline)} — berakhir ${dayInIndonesian(contractEnd)}`);
+    assert.equal(titles[0], `$(bell-dot) tenggat 10 hr lagi · ${dayInIndonesian(deadline)} — berakhir ${dayInIndonesian(contractEnd)}`);
     assert.ok(titles.includes('Mulai Perpanjangan'), titles.join(' | '));
     const renewal = await waitFor('the renewal warning', () => handoffDiagnostics(customer).find((d) => d.code === 'renewal-critical'));
     assert.equal(renewal.message, `Batas pemberitahuan dalam 10 hari (${deadline}) · kontrak berakhir ${contractEnd}`);

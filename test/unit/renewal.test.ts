@@ -146,6 +146,7 @@ describe('renewalHeadline: the actionable date first, short enough for a sidebar
   it('says how long ago notice passed, and when the contract ends', () => {
     assert.equal(renewalHeadline(on({ contract_end: '2027-01-10', notice_days: 60 })), 'notice passed 12 d ago — ends Jan 10');
     assert.equal(renewalHeadline(on({ contract_end: '2026-11-23' })), 'notice passed 60 d ago — ends today');
+    assert.equal(renewalHeadline(on({ contract_end: '2027-01-10', notice_days: 60 }), true), 'passed 12 d ago — ends Jan 10', 'under the Notice passed heading');
   });
 
   it('says how long ago an overdue contract ended, and when an auto-renewal renews', () => {

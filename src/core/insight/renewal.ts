@@ -179,15 +179,17 @@ function dayFor(day: CalendarDay, days: number): string {
 
 /**
  * A renewal in one short line that leads with what needs doing: "notice in 8 d · Dec 1 — ends Dec 31",
- * "notice passed 12 d ago — ends Jan 10", "ended 3 d ago", "auto-renews Dec 31".
+ * "notice passed 12 d ago — ends Jan 10", "ended 3 d ago", "auto-renews Dec 31". Under a heading
+ * that already says "Notice passed" (the Renewals view's bucket), `underHeading` leaves the word
+ * "notice" out, so the row fits the side bar: "passed 12 d ago — ends Jan 10".
  */
-export function renewalHeadline(renewal: Renewal): string {
+export function renewalHeadline(renewal: Renewal, underHeading = false): string {
   const end = dayFor(renewal.contractEnd, renewal.daysLeft);
   if (renewal.severity === 'overdue') return l10n.t('ended {0} ago', shortDays(-renewal.daysLeft));
   if (isAutoRenewing(renewal)) return l10n.t('auto-renews {0}', end);
   const deadline = dayFor(renewal.noticeDeadline, renewal.daysToDeadline);
   const ends = renewal.daysLeft === 0 ? l10n.t('ends today') : l10n.t('ends {0}', end);
-  if (renewal.daysToDeadline < 0) return l10n.t('notice passed {0} ago — {1}', shortDays(-renewal.daysToDeadline), ends);
+  if (renewal.daysToDeadline < 0) return underHeading ? l10n.t('passed {0} ago — {1}', shortDays(-renewal.daysToDeadline), ends) : l10n.t('notice passed {0} ago — {1}', shortDays(-renewal.daysToDeadline), ends);
   if (renewal.daysToDeadline === 0) return l10n.t('notice due today — {0}', ends);
   return l10n.t('notice in {0} · {1} — {2}', shortDays(renewal.daysToDeadline), deadline, ends);
 }

@@ -97,14 +97,12 @@ class RenewalsTreeProvider implements vscode.TreeDataProvider<RenewalNode> {
     const uri = folder.source.uriOf(account.file);
     const item = new vscode.TreeItem(account.name, vscode.TreeItemCollapsibleState.None);
     item.id = `renewal:${uri}`;
-    // No resourceUri: its problem badge and colour would take the room the notice deadline needs at
-    // the side bar's default width; the row's icon takes its bucket's colour instead.
+    // No resourceUri and no icon: a problem badge and an icon would take the room the notice deadline
+    // needs at the side bar's default width (300 px); the bucket above has the icon and colour.
     // Someone already moved it to the renewal stage: still listed, marked, and not counted in the status bar.
     const handled = inRenewalStage(renewal, folder.store.config);
-    item.description = [renewalHeadline(renewal), formatArr(account, true), handled ? vscode.l10n.t('in renewal') : undefined].filter(Boolean).join(' · ');
+    item.description = [renewalHeadline(renewal, true), formatArr(account, true), handled ? vscode.l10n.t('in renewal') : undefined].filter(Boolean).join(' · ');
     item.tooltip = `${account.name}\n${renewalDetail(renewal)}${handled ? `\n${vscode.l10n.t('In the renewal stage: being handled')}` : ''}`;
-    const color = BUCKETS.find((bucket) => bucket.severities.includes(renewal.severity))?.color;
-    item.iconPath = new vscode.ThemeIcon(handled ? 'sync' : 'account', color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = 'renewal';
     const line = account.keys.get('contract_end')?.line ?? 0;
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Account'), arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
@@ -154,7 +152,7 @@ export function registerRenewalsView(
       const icon = item.iconPath as vscode.ThemeIcon;
       const rows = provider.getChildren(bucket).map((row) => {
         const rendered = provider.getTreeItem(row);
-        return { file: row.kind === 'renewal' ? row.account.file : '', label: text(rendered.label), description: String(rendered.description ?? ''), tooltip: text(rendered.tooltip), icon: (rendered.iconPath as vscode.ThemeIcon).id };
+        return { file: row.kind === 'renewal' ? row.account.file : '', label: text(rendered.label), description: String(rendered.description ?? ''), tooltip: text(rendered.tooltip), icon: (rendered.iconPath as vscode.ThemeIcon | undefined)?.id ?? '' };
       });
       return { label: text(item.label), icon: icon.id, color: bucket.kind === 'bucket' ? bucket.color : undefined, rows };
     });
