@@ -99,8 +99,9 @@ export interface MarkdownLinks {
  * a file name ends the destination, adds a title or leaves the line. Lone surrogates become U+FFFD.
  */
 export function markdownLink(text: string, href: string): string {
-  const wellFormed = href.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-  const destination = wellFormed
+  // toWellFormed: lone surrogates to U+FFFD (encodeURIComponent throws on them), in one native pass.
+  const destination = href
+    .toWellFormed()
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
     .join('/');
