@@ -54,16 +54,8 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
   const from = stringOf(valueOf(source, 'ae'));
   const fields = { name: target.name, date: options.today, from: from || 'the AE', to };
   const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]];
-  const dates: [DateKey, string, TextEdit][] = [];
-  for (const [key, day] of dealDates(target, options)) {
-    try {
-      dates.push([key, day, setScalar(source, key, day, DATE_ANCHORS[key])]);
-    } catch (error) {
-      // The contract's dates were asked for: a refusal says why. A close_date that cannot be set in
-      // place (an alias, a block) stays as written rather than stopping the handoff.
-      if (key !== 'close_date' || !(error instanceof EditRefused)) throw error;
-    }
-  }
+  // The contract's dates were asked for: one that cannot be set in place is refused, saying why.
+  const dates: [DateKey, string, TextEdit][] = contractDates(target, options).map(([key, day]) => [key, day, setScalar(source, key, day, DATE_ANCHORS[key])]);
   const edits = [
     setScalar(source, 'stage', config.handoff.to, ['name']),
     setScalar(source, 'am', to, ['ae', 'stage', 'name']),
@@ -82,20 +74,19 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
 }
 
 /** Where a date the handoff adds goes when the file lacks it: after its neighbours, else before the handoff block. */
-type DateKey = 'contract_start' | 'contract_end' | 'close_date';
+type DateKey = 'contract_start' | 'contract_end';
 
 const DATE_ANCHORS: Record<DateKey, string[]> = {
   contract_start: ['close_date', 'arr', 'currency', 'am', 'ae'],
   contract_end: ['contract_start', 'close_date', 'arr', 'currency', 'am', 'ae'],
-  close_date: [],
 };
 
 /**
- * The dates a handoff writes: the contract's (when given, checked) and, for a deal whose expected
- * `close_date` lies after the handoff, the day it was won. `probability` and `next_step` stay: an AM
- * account counts fully whatever its probability, and the deal's next step is the AM's to replace.
+ * The contract's dates a handoff writes, when given, checked. No other deal key changes (SPEC.md:
+ * only the intended keys): `probability` (an AM account counts fully whatever it says), a
+ * `close_date` still ahead (the AE's record) and `next_step` (the AM's to replace) stay as written.
  */
-function dealDates(target: EditTarget, options: HandoffOptions): [DateKey, string][] {
+function contractDates(target: EditTarget, options: HandoffOptions): [DateKey, string][] {
   const day = (key: 'contract_start' | 'contract_end', value: string | undefined): ['contract_start' | 'contract_end', string][] => {
     if (value === undefined || value.trim() === '') return [];
     if (!isCalendarDay(value.trim())) throw new EditRefused(l10n.t("{0} must be a date written YYYY-MM-DD, not '{1}'", key, value));
@@ -105,8 +96,6 @@ function dealDates(target: EditTarget, options: HandoffOptions): [DateKey, strin
   const start = dates.find(([key]) => key === 'contract_start')?.[1] ?? (isCalendarDay(target.data.contract_start) ? target.data.contract_start : undefined);
   const end = dates.find(([key]) => key === 'contract_end')?.[1];
   if (start && end && end < start) throw new EditRefused(l10n.t('the contract cannot end ({0}) before it starts ({1})', end, start));
-  const close = target.data.close_date;
-  if (isCalendarDay(close) && close > options.today) dates.push(['close_date', options.today]);
   return dates;
 }
 
