@@ -28,21 +28,44 @@ export function hasEscapedBytes(text: string): boolean {
   return /(?:^|[^\ud800-\udbff])[\udc80-\udcff]/.test(text);
 }
 
+/**
+ * Decodes the valid sequences itself (sequenceLength has checked each) and escapes every other byte,
+ * into one array of UTF-16 code units turned into a string in chunks. (Appending piece by piece, one
+ * decoder call each, grew faster than the text: 120 ms at 512 KB of alternating bytes, 2 ms at 32 KB.)
+ * Not TextDecoder('utf-16le'): it would replace the escapes, lone surrogates, with U+FFFD.
+ */
 function decodeEscaping(bytes: Uint8Array): string {
-  let result = '';
+  const units = new Uint16Array(bytes.length);
+  let count = 0;
   let index = 0;
   while (index < bytes.length) {
     const length = sequenceLength(bytes, index);
+    const first = bytes[index];
     if (length === 0) {
-      result += String.fromCharCode(ESCAPE_BASE + bytes[index]);
+      units[count++] = ESCAPE_BASE + first;
       index += 1;
-    } else {
-      result += strict.decode(bytes.subarray(index, index + length));
-      index += length;
+      continue;
     }
+    const next = (offset: number) => bytes[index + offset] & 0x3f;
+    let code = first;
+    if (length === 2) code = ((first & 0x1f) << 6) | next(1);
+    else if (length === 3) code = ((first & 0x0f) << 12) | (next(1) << 6) | next(2);
+    else if (length === 4) code = ((first & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3);
+    if (code > 0xffff) {
+      units[count++] = 0xd800 + ((code - 0x10000) >> 10);
+      units[count++] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+    } else {
+      units[count++] = code;
+    }
+    index += length;
   }
-  return result;
+  const pieces: string[] = [];
+  for (let start = 0; start < count; start += CHUNK) pieces.push(String.fromCharCode(...units.subarray(start, Math.min(count, start + CHUNK))));
+  return pieces.join('');
 }
+
+/** Code units per String.fromCharCode call: well under any engine's limit on arguments. */
+const CHUNK = 8192;
 
 /** The length of the valid UTF-8 sequence starting at `index` (RFC 3629: no overlongs, no surrogates), or 0. */
 function sequenceLength(bytes: Uint8Array, index: number): number {
