@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { parseConfig } from '../../src/core/read/configRead';
-import { defaultConfig, stageById } from '../../src/core/model/teamConfig';
+import { defaultConfig, stageById, stageNameOf } from '../../src/core/model/teamConfig';
 import { stageLabel } from '../../src/core/model/stage';
 
 describe('stage labels', () => {
@@ -29,6 +29,8 @@ describe('stage labels', () => {
 
   it('names an unknown stage by what the file says', () => {
     assert.equal(stageLabel(undefined, 'negotation'), 'negotation');
+    assert.equal(stageNameOf(defaultConfig(), 'negotation'), 'negotation');
+    assert.equal(stageNameOf(defaultConfig(), 'closed_won'), 'Closed won');
   });
 
   describe('in Bahasa Indonesia', () => {

@@ -11,7 +11,7 @@ import { formatDay, formatNumber } from '../model/displayLocale';
 import { formatArr, formatMoney } from '../model/money';
 import { isRecord } from '../model/record';
 import { stageLabel } from '../model/stage';
-import { stageById, type TeamConfig } from '../model/teamConfig';
+import { stageById, stageNameOf, type TeamConfig } from '../model/teamConfig';
 import { checkupsOf } from './checkupLog';
 import { opportunitiesOf } from './opportunities';
 import { winProbability } from './pipeline';
@@ -147,7 +147,7 @@ function opportunitySection(account: Account, config: TeamConfig): OverviewSecti
     value: [
       opportunity.title ? opportunity.type : '',
       formatMoney(opportunity.value, opportunity.currency),
-      opportunity.stage ? stageLabel(stageById(config, opportunity.stage), opportunity.stage) : '',
+      opportunity.stage ? stageNameOf(config, opportunity.stage) : '',
       `${formatNumber(opportunity.probability)}%`,
       opportunity.closeDate ? l10n.t('closes {0}', formatDay(opportunity.closeDate, true)) : '',
     ]

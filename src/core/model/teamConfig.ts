@@ -1,5 +1,5 @@
 /** The team's configuration as the code uses it: folders, stages, rules and people, and the defaults. (Read from `.handoff.yml` by `read/configRead.ts`.) */
-import type { Role, Stage } from './stage';
+import { stageLabel, type Role, type Stage } from './stage';
 
 export const CONFIG_FILE = '.handoff.yml';
 
@@ -65,6 +65,11 @@ export function defaultConfig(): TeamConfig {
 /** The stage with this id, if the team has one. */
 export function stageById(config: TeamConfig, id: unknown): Stage | undefined {
   return typeof id === 'string' ? config.stages.find((s) => s.id === id) : undefined;
+}
+
+/** A stage id as people read it: the team's label, the default stage's name, else the id as written. */
+export function stageNameOf(config: TeamConfig, id: string): string {
+  return stageLabel(stageById(config, id), id);
 }
 
 /** The stages of one role (the AE's sales stages, the AM's customer stages), in pipeline order. */

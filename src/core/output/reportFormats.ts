@@ -5,8 +5,7 @@ import { toCsv, type CsvValue } from './csv';
 import { markdownLink, markdownText, type MarkdownLinks } from './markdown';
 import { formatArr, formatMoney } from '../model/money';
 import { formatDay } from '../model/displayLocale';
-import { stageLabel } from '../model/stage';
-import { stageById } from '../model/teamConfig';
+import { stageNameOf } from '../model/teamConfig';
 import type { CalendarDay } from '../model/calendarDay';
 import type { MoneyTotal } from '../insight/pipeline';
 import type { Report } from '../insight/report';
@@ -14,7 +13,7 @@ import type { ScoredAccount } from '../insight/scoring';
 import { severityLabel } from '../insight/renewal';
 
 /** A stage as people read it: the team's label or the default stage's name, never the id. */
-const stageName = (report: Report, id: string | undefined) => (id === undefined ? '' : stageLabel(stageById(report.config, id), id));
+const stageName = (report: Report, id: string | undefined) => (id === undefined ? '' : stageNameOf(report.config, id));
 /** A criterion as people read it: `growth_potential` → "growth potential". */
 const criterionName = (name: string) => name.replace(/_/g, ' ');
 const criteriaText = (k: ScoredAccount, between: string) => k.criteria.map((c) => `${criterionName(c.name)}${between}${c.score ?? '–'}`).join(', ');

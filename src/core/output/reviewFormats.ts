@@ -3,8 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { arrOf, currencyOf, type Account } from '../model/account';
 import { formatArr, formatMoney } from '../model/money';
 import { pipelineDelta, type AccountDiff } from '../insight/diff';
-import { stageLabel } from '../model/stage';
-import { stageById, type TeamConfig } from '../model/teamConfig';
+import { stageNameOf, type TeamConfig } from '../model/teamConfig';
 import { markdownCode, markdownLink, markdownText, type MarkdownLinks } from './markdown';
 
 export function diffToJson(diff: AccountDiff) {
@@ -24,7 +23,7 @@ export function diffToJson(diff: AccountDiff) {
  * their ids), amounts and revisions as `markdownText`, paths as `markdownCode`.
  */
 export function diffToMarkdown(diff: AccountDiff, base: string, head: string, config: TeamConfig, { linkOf }: MarkdownLinks = {}): string {
-  const stage = (id: string) => markdownText(stageLabel(stageById(config, id), id));
+  const stage = (id: string) => markdownText(stageNameOf(config, id));
   /** An account's name in bold, a link to its file (at `head`) when `linkOf` gives one. */
   const name = (text: string, file?: string) => {
     const href = file === undefined ? undefined : linkOf?.(file);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ownerOf } from '../../core/model/account';
 import { sortByPipeline } from '../../core/insight/pipeline';
 import { roleLabel, stageLabel, type Role, type Stage } from '../../core/model/stage';
-import { stageById } from '../../core/model/teamConfig';
+import { stageNameOf } from '../../core/model/teamConfig';
 import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import { inform } from './notifications';
@@ -15,7 +15,7 @@ export async function pickAccount(workspaces: AccountWorkspaces, role: Role | un
     sortByPipeline(folder.store.accounts().filter((account) => !role || account.role === role), folder.store.config)
       .map((account) => ({
         label: account.name,
-        description: [roleLabel(account.role), account.stage && stageLabel(stageById(folder.store.config, account.stage), account.stage), ownerOf(account)].filter(Boolean).join(' · '),
+        description: [roleLabel(account.role), account.stage && stageNameOf(folder.store.config, account.stage), ownerOf(account)].filter(Boolean).join(' · '),
         detail: multiRoot ? `${folder.workspaceFolder.name}: ${account.file}` : account.file,
         ref: new AccountRef(folder, account),
       })),

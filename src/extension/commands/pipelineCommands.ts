@@ -6,7 +6,7 @@ import { accountFileName, NEW_ACCOUNT_TEMPLATE, planNewAccount } from '../../cor
 import { stageLabel, type Stage } from '../../core/model/stage';
 import { regionOf } from '../../core/model/account';
 import { isCalendarDay } from '../../core/model/calendarDay';
-import { stageById, stagesOf } from '../../core/model/teamConfig';
+import { stageById, stageNameOf, stagesOf } from '../../core/model/teamConfig';
 import { applyPlan, checkPath, readEditTarget, readTemplateFile } from '../workspace/accountEdits';
 import { pickAccount, pickFolder, pickPerson, pickStage } from './accountPicks';
 import { resolveAccount } from './commandArgs';
@@ -80,7 +80,7 @@ async function moveToStage(workspaces: AccountWorkspaces, calendar: Calendar, ar
   if (stage.role !== ref.account.role) return stage.role === 'am' ? handOff(workspaces, calendar, ref) : handBack(workspaces, calendar, ref);
   const read = await readEditTarget(ref.folder, ref.account.file);
   const uri = await applyPlan(ref.folder, planMove(read.target, stage.id, config), read);
-  const from = ref.account.stage ? stageLabel(stageById(config, ref.account.stage), ref.account.stage) : vscode.l10n.t('no stage');
+  const from = ref.account.stage ? stageNameOf(config, ref.account.stage) : vscode.l10n.t('no stage');
   const message = stage.id === ref.account.stage ? vscode.l10n.t('{0} is already in {1}', ref.account.name, stageLabel(stage)) : vscode.l10n.t('{0}: {1} → {2}', ref.account.name, from, stageLabel(stage));
   return { folder: ref.folder, file: ref.account.file, uri, message };
 }
@@ -97,7 +97,7 @@ async function handOff(workspaces: AccountWorkspaces, calendar: Calendar, arg: u
   let force = false;
   if (ref.account.stage !== config.handoff.from) {
     const anyway = vscode.l10n.t('Hand Off Anyway');
-    const question = vscode.l10n.t("{0} is in '{1}', not '{2}'. Hand it off to an AM anyway?", ref.account.name, ref.account.stage ? stageLabel(stageById(config, ref.account.stage), ref.account.stage) : vscode.l10n.t('no stage'), stageLabel(stageById(config, config.handoff.from), config.handoff.from));
+    const question = vscode.l10n.t("{0} is in '{1}', not '{2}'. Hand it off to an AM anyway?", ref.account.name, ref.account.stage ? stageNameOf(config, ref.account.stage) : vscode.l10n.t('no stage'), stageNameOf(config, config.handoff.from));
     const answer = await vscode.window.showWarningMessage(notificationText(question), { modal: true }, anyway);
     if (answer !== anyway) return undefined;
     force = true;

@@ -7,8 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
-import { stageById, type TeamConfig } from '../../core/model/teamConfig';
-import { stageLabel } from '../../core/model/stage';
+import { stageNameOf, type TeamConfig } from '../../core/model/teamConfig';
 import { describeUpcoming, overdueStepOf, staleContactOf, upcomingDatesOf } from '../../core/insight/reminders';
 import { renewalDetail, renewalHeadline, renewalOf, renewalStageOf, type RenewalSeverity } from '../../core/insight/renewal';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
@@ -71,7 +70,7 @@ function lensesFor(account: Account, config: TeamConfig, today: string, uri: vsc
     add(range, `${ICON[renewal.severity]} ${renewalHeadline(renewal)}`, 'handoff.showRenewals', [], renewalDetail(renewal));
     const stage = renewalStageOf(config);
     if (stage && account.stage !== stage && renewal.severity !== 'ok' && renewal.severity !== 'overdue') {
-      add(range, vscode.l10n.t('Start Renewal'), 'handoff.moveToStage', [uri, stage], vscode.l10n.t('Move {0} to the {1} stage', account.name, stageLabel(stageById(config, stage))));
+      add(range, vscode.l10n.t('Start Renewal'), 'handoff.moveToStage', [uri, stage], vscode.l10n.t('Move {0} to the {1} stage', account.name, stageNameOf(config, stage)));
     }
     add(range, vscode.l10n.t('Log Check-up…'), 'handoff.logCheckup', [uri]);
   }

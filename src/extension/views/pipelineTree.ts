@@ -10,7 +10,7 @@ import { accountDescription, groupDescription, groupSums, rowDay } from '../../c
 import { opportunitiesOf, type Opportunity } from '../../core/insight/opportunities';
 import { rankAccounts } from '../../core/insight/scoring';
 import { roleLabel, stageLabel } from '../../core/model/stage';
-import { stageById } from '../../core/model/teamConfig';
+import { stageNameOf } from '../../core/model/teamConfig';
 import { AccountRef } from '../workspace/accountRef';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { PipelineFilter } from './pipelineFilter';
@@ -192,7 +192,7 @@ function accountItem(node: Extract<PipelineNode, { kind: 'account' }>, config: A
 
 function opportunityItem(node: Extract<PipelineNode, { kind: 'opportunity' }>, today: CalendarDay): vscode.TreeItem {
   const { opportunity } = node;
-  const stage = stageLabel(stageById(node.folder.store.config, opportunity.stage), opportunity.stage);
+  const stage = stageNameOf(node.folder.store.config, opportunity.stage);
   const item = new vscode.TreeItem(`${opportunity.type}: ${opportunity.title}`, vscode.TreeItemCollapsibleState.None);
   item.id = idOf(node);
   item.description = [formatMoney(opportunity.value, opportunity.currency, true), stage, opportunity.closeDate && rowDay(opportunity.closeDate, today)].filter(Boolean).join(' · ');
@@ -218,7 +218,7 @@ function tooltip(account: Account, config: AccountFolder['store']['config']): vs
   const day = (value: CalendarDay | undefined) => (value === undefined ? undefined : formatDay(value, true));
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Stage'), account.stage === undefined ? undefined : stageLabel(stageById(config, account.stage), account.stage)],
+    [vscode.l10n.t('Stage'), account.stage === undefined ? undefined : stageNameOf(config, account.stage)],
     ['AE', text(data.ae)],
     ['AM', text(data.am)],
     [vscode.l10n.t('Region'), text(data.region)],
