@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readAccount } from '../core/read/accountRead';
 import { roleFolder } from '../core/model/teamConfig';
+import { noteFileOf } from '../core/model/handoffNote';
 import { EditRefused, type EditTarget } from '../core/edit/editPlan';
 import { textOfBytes } from '../core/read/fileText';
 import type { AccountStore } from '../core/index/store';
@@ -36,6 +37,22 @@ export function readEditTarget(dir: string, file: string, store: AccountStore): 
   const { account } = readAccount(file, role, text, store.config);
   if (!account) throw new EditRefused(`${file} cannot be read as an account; 'handoff check' shows why`);
   return { target: { file, role, text, name: account.name, stage: account.stage, data: account.data }, before };
+}
+
+/** The account's handoff note as it is on disk now (read as the account is), or undefined when it has none. */
+export function readNoteTarget(dir: string, file: string, store: AccountStore): { text: string; before: FileBytes } | undefined {
+  const note = noteFileOf(file, store.config);
+  if (note === undefined) return undefined;
+  try {
+    fs.lstatSync(path.join(dir, note));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw refusal(error, note);
+  }
+  foldersInside(fs, dir, note, false);
+  const before = readRegularFile(fs, path.join(dir, note), note);
+  return { text: textOfBytes(before.bytes), before };
 }
 
 /**

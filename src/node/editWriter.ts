@@ -76,6 +76,57 @@ export function writePlan(workspace: string, plan: EditPlan, before: FileBytes, 
   }
 }
 
+/**
+ * Writes a plan and its note (a handoff, a hand-back): the note first — created, never over a file
+ * that appeared meanwhile, or changed in place as `writePlan` does — then the account. When the
+ * account cannot be written the note is put back as it was (removed, or its old bytes restored), so
+ * a refusal still changes nothing.
+ */
+export function writePlanWithNote(workspace: string, plan: EditPlan, before: FileBytes, noteBefore: FileBytes | undefined, fs: FileSystem = nodeFs): void {
+  const note = plan.note;
+  if (!note) return writePlan(workspace, plan, before, fs);
+  if (note.exists && !noteBefore) throw new EditRefused(`${note.file} was not read before the edit; nothing was changed`);
+  const full = path.join(workspace, note.file);
+  const folders = note.exists ? [] : foldersInside(fs, workspace, note.file, true);
+  try {
+    if (note.exists) writePlan(workspace, note, noteBefore!, fs);
+    else createFile(fs, workspace, note.file, bytesOfText(note.newText), before);
+  } catch (error) {
+    for (const folder of folders.reverse()) removeQuietly(() => fs.rmdirSync(folder));
+    throw error;
+  }
+  try {
+    writePlan(workspace, plan, before, fs);
+  } catch (error) {
+    if (note.exists) restore(fs, full, noteBefore!.bytes, noteBefore!, undefined);
+    else removeQuietly(() => fs.unlinkSync(full));
+    for (const folder of folders.reverse()) removeQuietly(() => fs.rmdirSync(folder));
+    throw error;
+  }
+}
+
+/** A file that must not exist yet, written whole: a temporary file linked into place (fails rather than overwrite), its folders made as needed. */
+function createFile(fs: FileSystem, workspace: string, file: string, bytes: Uint8Array, like: FileBytes): void {
+  const destination = path.join(workspace, file);
+  const temporary = temporaryPath(destination);
+  try {
+    writeNewFile(fs, temporary, bytes, like);
+    try {
+      fs.linkSync(temporary, destination);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new EditRefused(`${file} already exists; nothing was changed`);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+      writeNewFile(fs, destination, bytes, like);
+    }
+    syncFolder(fs, path.dirname(destination));
+  } catch (error) {
+    throw refusal(error, file);
+  } finally {
+    removeQuietly(() => fs.unlinkSync(temporary));
+  }
+}
+
 /** A new file with the bytes, the permission bits of `like` (whatever the umask) and, where allowed, its owner. */
 function writeNewFile(fs: FileSystem, file: string, bytes: Uint8Array, like: FileBytes): void {
   const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL, like.mode);

@@ -61,6 +61,15 @@ export interface EditPlan {
   /** The file's text after the edit, verified. */
   newText: string;
   summary: string;
+  /** A handoff's or hand-back's note, written with the account (model/handoffNote.ts). */
+  note?: NotePlan;
+}
+
+/** The edit of an account's handoff note: created (`exists` false, from `before`) or changed in place. */
+export interface NotePlan extends EditPlan {
+  exists: boolean;
+  /** The text the plan was made on: the note as read, or the empty note it creates. */
+  before: string;
 }
 
 /** An edit that changes nothing, such as a move to the stage the account is in. */

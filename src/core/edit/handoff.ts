@@ -6,7 +6,9 @@
 import * as l10n from '@vscode/l10n';
 import { isCalendarDay, type CalendarDay } from '../model/calendarDay';
 import { roleFolder, stageById, stagesOf, type TeamConfig } from '../model/teamConfig';
-import { EditRefused, unchangedPlan, type EditPlan, type EditTarget } from './editPlan';
+import { EditRefused, unchangedPlan, type EditPlan, type EditTarget, type NotePlan } from './editPlan';
+import { noteFileOf } from '../model/handoffNote';
+import { readHandoffNote } from '../read/noteRead';
 import { verifyEdit } from './editVerify';
 import { appendToBody, readFrontMatterSource, setBlock, setScalar, valueOf } from './frontMatterEdit';
 import { markdownText } from '../output/markdown';
@@ -35,15 +37,23 @@ export interface HandoffOptions {
   /** The AM who takes the account over. */
   to: string;
   today: CalendarDay;
-  /** The note appended to the body: the team's template, or the built-in checklist when undefined. */
+  /** The note: the team's template, or the built-in checklist when undefined. */
   template?: string;
   /** Hand off from a stage other than the configured `handoff.from`. */
   force?: boolean;
   /** The contract's dates, written when given (renewal tracking starts from `contract_end`). */
   contractStart?: string;
   contractEnd?: string;
+  /** The text of the account's handoff note when it has one already (handed off before, or back). */
+  noteText?: string;
 }
 
+/**
+ * The handoff: the account moves to the AM folder with its `stage:` line changed (and its `am:` line,
+ * when it names an AM already); the `handoff:` record and the note go to its handoff note, created
+ * or added to. So the account file changes by a line or two, and git shows the move as a rename
+ * whatever the account's size and the template's (model/handoffNote.ts).
+ */
 export function planHandoff(target: EditTarget, options: HandoffOptions, config: TeamConfig): EditPlan {
   if (target.role !== 'ae') throw new EditRefused(l10n.t('{0} is already an AM account ({1})', target.name, target.file));
   const to = requirePerson(options.to, 'AM');
@@ -56,21 +66,16 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
   const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to]];
   // The contract's dates were asked for: one that cannot be set in place is refused, saying why.
   const dates: [DateKey, string, TextEdit][] = contractDates(target, options).map(([key, day]) => [key, day, setScalar(source, key, day, DATE_ANCHORS[key])]);
-  const edits = [
-    setScalar(source, 'stage', config.handoff.to, ['name']),
-    setScalar(source, 'am', to, ['ae', 'stage', 'name']),
-    ...dates.map(([, , edit]) => edit),
-    setBlock(source, 'handoff', block),
-    appendToBody(source, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields)),
-  ];
-  return verifyEdit(target, {
+  const renamesAm = valueOf(source, 'am') !== undefined && valueOf(source, 'am') !== to;
+  const edits = [setScalar(source, 'stage', config.handoff.to, ['name']), ...(renamesAm ? [setScalar(source, 'am', to)] : []), ...dates.map(([, , edit]) => edit)];
+  const plan = verifyEdit(target, {
     source,
     newFile: moveToRole(target.file, 'am', config),
     edits: dedupe(edits),
-    changes: [{ key: 'stage', set: config.handoff.to }, { key: 'am', set: to }, ...dates.map(([key, set]) => ({ key, set })), { key: 'handoff', set: Object.fromEntries(block) }],
-    body: true,
+    changes: [{ key: 'stage', set: config.handoff.to }, ...(renamesAm ? [{ key: 'am', set: to }] : []), ...dates.map(([key, set]) => ({ key, set }))],
     summary: l10n.t('{0} handed off to {1} ({2})', target.name, to, config.handoff.to),
   });
+  return { ...plan, note: planNote(target, options.noteText, 'handoff', block, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields), config) };
 }
 
 /** Where a date the handoff adds goes when the file lacks it: after its neighbours, else before the handoff block. */
@@ -106,6 +111,8 @@ export interface HandbackOptions {
   today: CalendarDay;
   /** The AE stage it returns to; by default the stage before `handoff.from`. */
   stage?: string;
+  /** The text of the account's handoff note, when it has one. */
+  noteText?: string;
 }
 
 export function planHandback(target: EditTarget, options: HandbackOptions, config: TeamConfig): EditPlan {
@@ -116,22 +123,48 @@ export function planHandback(target: EditTarget, options: HandbackOptions, confi
   const stage = options.stage ? findStage(options.stage, config) : defaultHandbackStage(config);
   if (stage.role !== 'ae') throw new EditRefused(l10n.t("'{0}' is not an AE stage", stage.id));
   const source = readFrontMatterSource(target.text);
-  const from = stringOf(valueOf(source, 'am'));
+  // The AM giving it back: named in the account, else by the handoff that brought it (its note).
+  const from = stringOf(valueOf(source, 'am')) || stringOf(options.noteText === undefined ? undefined : readHandoffNote('', options.noteText).note?.handoff?.to);
   const block: [string, string][] = [['date', options.today], ...(from ? [['from', from] as [string, string]] : []), ['to', to], ['reason', reason]];
-  const edits = [
-    setScalar(source, 'stage', stage.id, ['name']),
-    setScalar(source, 'ae', to, ['stage', 'name']),
-    setBlock(source, 'handback', block),
-    appendToBody(source, `## Hand-back note — ${markdownText(options.today, 'file')}\n\nFrom ${from ? markdownText(from, 'file') : 'the AM'} back to ${markdownText(to, 'file')}: ${markdownText(reason, 'file')}\n`),
-  ];
-  return verifyEdit(target, {
+  const renamesAe = valueOf(source, 'ae') !== undefined && valueOf(source, 'ae') !== to;
+  const plan = verifyEdit(target, {
     source,
     newFile: moveToRole(target.file, 'ae', config),
-    edits: dedupe(edits),
-    changes: [{ key: 'stage', set: stage.id }, { key: 'ae', set: to }, { key: 'handback', set: Object.fromEntries(block) }],
-    body: true,
+    edits: dedupe([setScalar(source, 'stage', stage.id, ['name']), ...(renamesAe ? [setScalar(source, 'ae', to)] : [])]),
+    changes: [{ key: 'stage', set: stage.id }, ...(renamesAe ? [{ key: 'ae', set: to }] : [])],
     summary: l10n.t('{0} handed back to {1} ({2})', target.name, to, stage.id),
   });
+  const note = `## Hand-back note — ${markdownText(options.today, 'file')}\n\nFrom ${from ? markdownText(from, 'file') : 'the AM'} back to ${markdownText(to, 'file')}: ${markdownText(reason, 'file')}\n`;
+  return { ...plan, note: planNote(target, options.noteText, 'handback', block, note, config) };
+}
+
+/** A new note's text before its first record: empty front-matter, in the account's line endings. */
+function newNoteText(target: EditTarget): string {
+  const eol = /\r\n/.test(target.text.slice(0, target.text.indexOf('\n') + 1)) ? '\r\n' : '\n';
+  return `---${eol}---${eol}`;
+}
+
+/** The account's note with the move's record (`handoff:` or `handback:`) set and its note appended; created when `text` is undefined. */
+function planNote(target: EditTarget, text: string | undefined, key: 'handoff' | 'handback', block: [string, string][], markdown: string, config: TeamConfig): NotePlan {
+  const file = noteFileOf(target.file, config);
+  if (file === undefined) throw new EditRefused(l10n.t('{0} is not in an account folder', target.file));
+  const noteTarget: EditTarget = { file, role: target.role, text: text ?? newNoteText(target), name: target.name, stage: undefined, data: {} };
+  let source;
+  try {
+    source = readFrontMatterSource(noteTarget.text);
+  } catch (error) {
+    if (!(error instanceof EditRefused)) throw error;
+    throw new EditRefused(l10n.t("the handoff note {0} cannot take the record of this move: {1}; start it with two '---' lines", file, error.message), error.code);
+  }
+  const plan = verifyEdit(noteTarget, {
+    source,
+    newFile: file,
+    edits: dedupe([setBlock(source, key, block), appendToBody(source, markdown)]),
+    changes: [{ key, set: Object.fromEntries(block) }],
+    body: true,
+    summary: file,
+  });
+  return { ...plan, exists: text !== undefined, before: noteTarget.text };
 }
 
 /** The same relative place under the other role's folder: `accounts/ae/apac/x.md` → `accounts/am/apac/x.md`. */
@@ -142,16 +175,17 @@ export function moveToRole(file: string, role: Role, config: TeamConfig): string
   return `${roleFolder(config, role)}/${file.slice(prefix.length)}`;
 }
 
+/** The built-in note: each item's hint is a comment, so an item is empty until someone writes after it (read/noteRead.ts). */
 export const HANDOFF_CHECKLIST = `## Handoff note — {{date}}
 
 From {{from}} (AE) to {{to}} (AM).
 
-- **Stakeholders:** who signs, who uses it, who can block it
-- **Why they bought:** the problem, in their words
-- **Success criteria:** what "working" means to them, and by when
-- **Promises made:** discounts, features, dates, people
-- **Risks:** competitors, politics, budget, churn signals
-- **Technical environment:** systems, integrations, security requirements
+- **Stakeholders:** <!-- who signs, who uses it, who can block it -->
+- **Why they bought:** <!-- the problem, in their words -->
+- **Success criteria:** <!-- what "working" means to them, and by when -->
+- **Promises made:** <!-- discounts, features, dates, people -->
+- **Risks:** <!-- competitors, politics, budget, churn signals -->
+- **Technical environment:** <!-- systems, integrations, security requirements -->
 `;
 
 /**

@@ -4,7 +4,10 @@
  */
 import { type Account, type AccountRecord } from '../model/account';
 import { readAccount, unreadableRecord } from '../read/accountRead';
-import { CONFIG_FILE, defaultConfig, roleFolder, type TeamConfig } from '../model/teamConfig';
+import { CONFIG_FILE, defaultConfig, notesFolder, roleFolder, type TeamConfig } from '../model/teamConfig';
+import { accountFilesOfNote, noteFileOf, withNote } from '../model/handoffNote';
+import { readHandoffNote, type NoteRecord } from '../read/noteRead';
+import { noteEmptyProblem } from '../read/noteGate';
 import { parseConfig } from '../read/configRead';
 import { Emitter } from './emitter';
 import type { FileSource } from './fileSource';
@@ -41,6 +44,8 @@ export interface StoreOptions {
 
 export class AccountStore {
   private readonly records = new Map<string, AccountRecord>();
+  /** Handoff notes by file; read on every load (few beside the accounts), never snapshotted. */
+  private readonly notes = new Map<string, NoteRecord>();
   private readonly stamps = new Map<string, FileStamp>();
   /** `accounts()` as last built; dropped on every change. */
   private accountList: readonly Account[] | undefined;
@@ -64,9 +69,9 @@ export class AccountStore {
    */
   load(snapshot?: string): Promise<void> {
     return this.enqueue(async () => {
-      const removed = [...this.records.keys()];
+      const removed = this.allFiles();
       await this.loadAll(undefined, snapshot);
-      this.changed({ changed: [...this.records.keys()], removed: removed.filter((f) => !this.records.has(f)), configChanged: true });
+      this.changed({ changed: this.allFiles(), removed: removed.filter((f) => !this.records.has(f) && !this.notes.has(f)), configChanged: true });
     });
   }
 
@@ -90,15 +95,20 @@ export class AccountStore {
         const before = this.configState.text;
         const text = await this.source.readText(CONFIG_FILE);
         if (text !== before) {
-          const previous = [...this.records.keys()];
+          const previous = this.allFiles();
           await this.loadAll(text);
-          this.changed({ changed: [...this.records.keys()], removed: previous.filter((f) => !this.records.has(f)), configChanged: true });
+          this.changed({ changed: this.allFiles(), removed: previous.filter((f) => !this.records.has(f) && !this.notes.has(f)), configChanged: true });
           return;
         }
       }
       const changed: string[] = [];
       const removed: string[] = [];
       await forEachLimit([...new Set(await this.withFolderContents(files))], READ_CONCURRENCY, async (file) => {
+        if (this.isNote(file)) {
+          if (await this.readNote(file)) changed.push(file, ...this.accountsOfNote(file));
+          else if (this.notes.delete(file)) changed.push(...this.accountsOfNote(file)), removed.push(file);
+          return;
+        }
         const role = this.roleOf(file);
         const record = role && (await this.readRecord(file, role, this.config));
         if (record) {
@@ -109,23 +119,33 @@ export class AccountStore {
           removed.push(file);
         }
       });
-      if (changed.length > 0 || removed.length > 0) this.changed({ changed, removed, configChanged: false });
+      // A note's problems depend on its account (the note gate asks for an AM account): re-published with it.
+      for (const file of [...changed, ...removed]) {
+        const note = this.roleOf(file) && noteFileOf(file, this.config);
+        if (note && this.notes.has(note) && !changed.includes(note)) changed.push(note);
+      }
+      if (changed.length > 0 || removed.length > 0) this.changed({ changed: [...new Set(changed)], removed, configChanged: false });
     });
+  }
+
+  /** Every file in the index: accounts and notes. */
+  private allFiles(): string[] {
+    return [...this.records.keys(), ...this.notes.keys()];
   }
 
   /** The paths, with each folder under an account root replaced by the accounts it held and holds now. */
   private async withFolderContents(paths: readonly string[]): Promise<string[]> {
     const result: string[] = [];
-    const roots = (['ae', 'am'] as const).map((role) => `${roleFolder(this.config, role)}/`);
+    const roots = [...(['ae', 'am'] as const).map((role) => `${roleFolder(this.config, role)}/`), `${notesFolder(this.config)}/`];
     for (const path of paths) {
-      if (this.roleOf(path)) {
+      if (this.roleOf(path) || this.isNote(path)) {
         result.push(path);
         continue;
       }
       const prefix = `${path}/`;
       if (!roots.some((root) => prefix.startsWith(root) || root.startsWith(prefix))) continue;
-      for (const file of this.records.keys()) if (file.startsWith(prefix)) result.push(file);
-      for (const file of await this.source.listFiles(path)) if (this.roleOf(file)) result.push(file);
+      for (const file of [...this.records.keys(), ...this.notes.keys()]) if (file.startsWith(prefix)) result.push(file);
+      for (const file of await this.source.listFiles(path)) if (this.roleOf(file) || this.isNote(file)) result.push(file);
     }
     return result;
   }
@@ -149,18 +169,43 @@ export class AccountStore {
     return undefined;
   }
 
+  /** Whether a workspace-relative path would be a handoff note. */
+  isNote(file: string): boolean {
+    return accountFilesOfNote(file, this.config) !== undefined;
+  }
+
+  /** The record of an account file as read (its own front-matter alone); `account()` adds its note. */
   get(file: string): AccountRecord | undefined {
     return this.records.get(file);
   }
 
-  /** Every readable account, in no particular order. Built once per change, not per call. */
+  /** The account in `file` as every view reads it: with what its handoff note records. */
+  account(file: string): Account | undefined {
+    const account = this.records.get(file)?.account;
+    return account && this.joined(account);
+  }
+
+  /** The handoff note of an account file (either role), when there is one. */
+  noteOf(file: string): NoteRecord | undefined {
+    const note = noteFileOf(file, this.config);
+    return note === undefined ? undefined : this.notes.get(note);
+  }
+
+  /** Every readable account, with its note, in no particular order. Built once per change, not per call. */
   accounts(): readonly Account[] {
     if (!this.accountList) {
       const accounts: Account[] = [];
-      for (const record of this.records.values()) if (record.account) accounts.push(record.account);
+      for (const record of this.records.values()) if (record.account) accounts.push(this.joined(record.account));
       this.accountList = accounts;
     }
     return this.accountList;
+  }
+
+  private joined(account: Account): Account {
+    if (this.notes.size === 0) return account;
+    const noteFile = noteFileOf(account.file, this.config);
+    const note = noteFile === undefined ? undefined : this.notes.get(noteFile)?.note;
+    return note && noteFile !== undefined ? withNote(account, noteFile, note) : account;
   }
 
   /** Every record, readable or not. */
@@ -179,7 +224,22 @@ export class AccountStore {
   problems(): Problem[] {
     const problems = [...this.configState.problems];
     for (const record of this.records.values()) problems.push(...record.problems);
+    for (const file of this.notes.keys()) problems.push(...this.problemsOf(file));
     return problems;
+  }
+
+  /** The problems of one file: an account's, a note's (with the note gate's), or none. */
+  problemsOf(file: string): Problem[] {
+    const note = this.notes.get(file);
+    if (!note) return this.records.get(file)?.problems ?? [];
+    const accounts = accountFilesOfNote(file, this.config);
+    const gate = note.note && accounts && this.records.get(accounts.am)?.account ? noteEmptyProblem(file, note.note, this.config) : undefined;
+    return gate ? [...note.problems, gate] : note.problems;
+  }
+
+  /** Every handoff note's file. */
+  noteFiles(): IterableIterator<string> {
+    return this.notes.keys();
   }
 
   /** Settles once every load and refresh asked for so far is done. */
@@ -201,6 +261,26 @@ export class AccountStore {
     this.changes.dispose();
   }
 
+  /** The account files a note belongs to, of either role, that are in the index. */
+  private accountsOfNote(file: string): string[] {
+    const accounts = accountFilesOfNote(file, this.config);
+    return accounts ? [accounts.ae, accounts.am].filter((f) => this.records.has(f)) : [];
+  }
+
+  /** Reads a note into the index; false when it does not exist (any more). */
+  private async readNote(file: string): Promise<boolean> {
+    let text: string | undefined;
+    try {
+      text = await this.source.readText(file);
+    } catch (error) {
+      this.notes.set(file, { file, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: (error as Error).message }] });
+      return true;
+    }
+    if (text === undefined) return false;
+    this.notes.set(file, readHandoffNote(file, text));
+    return true;
+  }
+
   private changed(change: StoreChange): void {
     this.accountList = undefined;
     this.changes.fire(change);
@@ -212,7 +292,10 @@ export class AccountStore {
     this.configState = { config, problems, text };
     this.records.clear();
     this.stamps.clear();
+    this.notes.clear();
     this.accountList = undefined;
+    const notes = (await this.source.listFiles(notesFolder(config))).filter((file) => this.isNote(file));
+    await forEachLimit(notes, READ_CONCURRENCY, async (file) => void (await this.readNote(file)));
     const files: string[] = [];
     for (const role of ['ae', 'am'] as const) {
       for (const file of await this.source.listFiles(roleFolder(config, role))) {

@@ -16,6 +16,8 @@ export interface Account {
   data: Record<string, unknown>;
   /** Lines of the top-level keys (CodeLens and problems use them). */
   keys: KeyPositions;
+  /** Its handoff note's file, when it has one (`model/handoffNote.ts`). */
+  note?: string;
 }
 
 /** What reading one file gives: the account (unless the file is unreadable as one) and its problems. */

@@ -43,7 +43,8 @@ export type ProblemCode =
   | 'renewal-warning'
   | 'renewal-auto'
   | 'stale-contact'
-  | 'next-step-overdue';
+  | 'next-step-overdue'
+  | 'handoff-note-empty';
 
 /** The shape SPEC.md promises for `handoff check --format json`. */
 export function problemToJson(problem: Problem) {

@@ -10,11 +10,18 @@ export interface TeamMember {
   quota: Record<string, number>;
 }
 
+/** `handoff.require_note`: whether an AM account's handoff note with empty checklist items is reported, and how. */
+export type NoteGate = 'off' | 'warning' | 'error';
+
 export interface TeamConfig {
   root: string;
   folders: Record<Role, string>;
   stages: Stage[];
-  handoff: { from: string; to: string; template: string | null };
+  /**
+   * `notes`: the folder (under `root`) of the handoff notes, one per account at the account's path
+   * below its role folder; `requireNote`: how `check` reports a note with empty checklist items.
+   */
+  handoff: { from: string; to: string; template: string | null; notes: string; requireNote: NoteGate };
   renewal: { warnDays: number[]; noticeDays: number };
   contact: { staleDays: number };
   /** How many days before a next step or close date its lens appears; 0 turns those lenses off. */
@@ -26,6 +33,11 @@ export interface TeamConfig {
 /** The folder of a role's accounts, workspace-relative with `/` and no trailing slash: `accounts/ae`. */
 export function roleFolder(config: TeamConfig, role: Role): string {
   return config.root === '' ? config.folders[role] : `${config.root}/${config.folders[role]}`;
+}
+
+/** The folder of the handoff notes, workspace-relative like `roleFolder`: `accounts/handoffs`. */
+export function notesFolder(config: TeamConfig): string {
+  return config.root === '' ? config.handoff.notes : `${config.root}/${config.handoff.notes}`;
 }
 
 const stage = (id: string, role: Role, probability?: number, closed = false, won = false): Stage => ({
@@ -54,7 +66,7 @@ export function defaultConfig(): TeamConfig {
       stage('renewal', 'am'),
       stage('churned', 'am', undefined, true),
     ],
-    handoff: { from: 'closed_won', to: 'onboarding', template: null },
+    handoff: { from: 'closed_won', to: 'onboarding', template: null, notes: 'handoffs', requireNote: 'warning' },
     renewal: { warnDays: [90, 60, 30], noticeDays: 60 },
     contact: { staleDays: 30 },
     reminders: { aheadDays: 3 },

@@ -186,6 +186,20 @@ function readHandoff(value: unknown, config: TeamConfig, report: Complain) {
     const template = configPath(value.template, ['handoff', 'template'], null, report);
     if (template !== undefined) config.handoff.template = template;
   }
+  if (value.notes !== undefined) {
+    const notes = configPath(value.notes, ['handoff', 'notes'], config.handoff.notes, report);
+    const { ae, am } = config.folders;
+    const clash = notes !== undefined && [ae, am].some((folder) => notes === folder || notes.startsWith(`${folder}/`) || folder.startsWith(`${notes}/`));
+    if (clash) report(['handoff', 'notes'], l10n.t("'handoff.notes' must be a folder of its own, neither an account folder nor inside one; the default '{0}' stands in", config.handoff.notes), 'config-path');
+    else if (notes !== undefined) config.handoff.notes = notes;
+  }
+  if (value.require_note !== undefined) {
+    const gate = value.require_note;
+    // YAML 1.2 reads `off` as text; `false` (a YAML 1.1 habit) means the same.
+    if (gate === 'off' || gate === false) config.handoff.requireNote = 'off';
+    else if (gate === 'warning' || gate === 'error') config.handoff.requireNote = gate;
+    else report(['handoff', 'require_note'], l10n.t("'handoff.require_note' must be off, warning or error; 'warning' stands in"));
+  }
 }
 
 function readRenewal(value: unknown, config: TeamConfig, report: Complain) {
@@ -273,6 +287,7 @@ const PATH_EXAMPLES: Readonly<Record<string, string>> = Object.assign(Object.cre
   'folders.ae': 'ae',
   'folders.am': 'am',
   'handoff.template': 'templates/handoff-note.md',
+  'handoff.notes': 'handoffs',
 });
 
 function firstLine(message: string): string {
