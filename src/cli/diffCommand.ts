@@ -1,5 +1,5 @@
 /** `handoff diff BASE [HEAD]`: what changed in the accounts between two git revisions. */
-import { roleFolder } from '../core/model/teamConfig';
+import { notesFolder, roleFolder } from '../core/model/teamConfig';
 import { diffAccounts } from '../core/insight/diff';
 import { diffToJson, diffToMarkdown } from '../core/output/reviewFormats';
 import { GitError } from '../node/git';
@@ -26,7 +26,7 @@ export async function runDiff(args: string[]): Promise<number> {
   const [base, head] = positionals;
   // The accounts come from git; the workspace gives its configuration only.
   const store = await openWorkspace(options.dir, true);
-  const folders = [roleFolder(store.config, 'ae'), roleFolder(store.config, 'am')];
+  const folders = [roleFolder(store.config, 'ae'), roleFolder(store.config, 'am'), notesFolder(store.config)];
   let revisions;
   try {
     revisions = await readRevisions(options.dir, folders, base, head);

@@ -7,6 +7,8 @@ import { arrOf, currencyOf, type Account } from '../model/account';
 import { readAccount } from '../read/accountRead';
 import type { TeamConfig } from '../model/teamConfig';
 import { moveToRole } from '../edit/handoff';
+import { noteFileOf } from '../model/handoffNote';
+import { readHandoffNote } from '../read/noteRead';
 import type { Role } from '../model/stage';
 
 export interface RevisionFile {
@@ -15,7 +17,8 @@ export interface RevisionFile {
 }
 
 export interface AccountDiff {
-  handoffs: { from: string; to: string; name: string; direction: 'ae-to-am' | 'am-to-ae' }[];
+  /** `note`: the account's handoff note as the head has it, with the checklist items still empty. */
+  handoffs: { from: string; to: string; name: string; direction: 'ae-to-am' | 'am-to-ae'; note?: { file: string; empty: string[] } }[];
   stageChanges: { file: string; name: string; from: string | undefined; to: string | undefined }[];
   added: Account[];
   removed: Account[];
@@ -50,6 +53,12 @@ export function diffAccounts(before: readonly RevisionFile[], after: readonly Re
   };
   const old = parse(before);
   const next = parse(after);
+  const notes = new Map(after.map(({ file, text }) => [file, text]));
+  const noteOf = (file: string) => {
+    const note = noteFileOf(file, config);
+    const text = note === undefined ? undefined : notes.get(note);
+    return note === undefined || text === undefined ? undefined : { file: note, empty: (readHandoffNote(note, text).note?.empty ?? []).map((item) => item.label) };
+  };
   const result: AccountDiff = { handoffs: [], stageChanges: [], added: [], removed: [], valueChanges: [] };
   const matched = new Set<string>();
   for (const [file, account] of old) {
@@ -62,7 +71,8 @@ export function diffAccounts(before: readonly RevisionFile[], after: readonly Re
     }
     matched.add(newFile);
     if (counterpart.role !== account.role) {
-      result.handoffs.push({ from: file, to: newFile, name: counterpart.name, direction: account.role === 'ae' ? 'ae-to-am' : 'am-to-ae' });
+      const note = noteOf(newFile);
+      result.handoffs.push({ from: file, to: newFile, name: counterpart.name, direction: account.role === 'ae' ? 'ae-to-am' : 'am-to-ae', ...(note && { note }) });
     } else if (counterpart.stage !== account.stage) {
       result.stageChanges.push({ file: newFile, name: counterpart.name, from: account.stage, to: counterpart.stage });
     }

@@ -41,7 +41,14 @@ export function diffToMarkdown(diff: AccountDiff, base: string, head: string, co
   const out = [`### ${l10n.t('Handoff review: {0} → {1}', markdownText(base), markdownText(head))}`, '', `**${headline}**`, ''];
   if (diff.handoffs.length) {
     out.push(`#### ${l10n.t('Handoffs')}`, '');
-    for (const h of diff.handoffs) out.push(`- ${name(h.name, h.to)} ${h.direction === 'ae-to-am' ? 'AE → AM' : l10n.t('AM → AE (hand-back)')}: ${markdownCode(h.from)} → ${markdownCode(h.to)}`);
+    for (const h of diff.handoffs) {
+      out.push(`- ${name(h.name, h.to)} ${h.direction === 'ae-to-am' ? 'AE → AM' : l10n.t('AM → AE (hand-back)')}: ${markdownCode(h.from)} → ${markdownCode(h.to)}`);
+      if (!h.note) continue;
+      const link = linkOf?.(h.note.file);
+      const file = link === undefined ? markdownCode(h.note.file) : markdownLink(h.note.file, link);
+      const empty = h.note.empty.length === 0 || h.direction !== 'ae-to-am' ? '' : ` — ${l10n.t('{0} empty: {1}', h.note.empty.length, h.note.empty.map((item) => markdownText(item)).join(', '))}`;
+      out.push(`  - ${l10n.t('note')}: ${file}${empty}`);
+    }
     out.push('');
   }
   if (diff.stageChanges.length) {

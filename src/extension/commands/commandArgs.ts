@@ -33,11 +33,11 @@ export async function resolveAccount(workspaces: AccountWorkspaces, arg: unknown
 export function accountOf(workspaces: AccountWorkspaces, arg: unknown): AccountRef | undefined {
   if (arg instanceof vscode.Uri) {
     const located = workspaces.locate(arg);
-    const account = located?.folder.store.get(located.file)?.account;
+    const account = located?.folder.store.account(located.file);
     return located && account ? new AccountRef(located.folder, account) : undefined;
   }
   // A row may be older than the index (a folder removed, a file renamed since it was drawn).
   if (!(arg instanceof AccountRef) || !workspaces.all().includes(arg.folder)) return undefined;
-  const account = arg.folder.store.get(arg.account.file)?.account;
+  const account = arg.folder.store.account(arg.account.file);
   return account ? new AccountRef(arg.folder, account) : undefined;
 }

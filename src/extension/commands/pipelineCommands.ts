@@ -8,6 +8,7 @@ import { regionOf } from '../../core/model/account';
 import { isCalendarDay } from '../../core/model/calendarDay';
 import { stageById, stageNameOf, stagesOf } from '../../core/model/teamConfig';
 import { applyPlan, checkPath, readEditTarget, readTemplateFile } from '../workspace/accountEdits';
+import { showNote } from '../editor/handoffNoteEditor';
 import { pickAccount, pickFolder, pickPerson, pickStage } from './accountPicks';
 import { resolveAccount } from './commandArgs';
 import type { CommandManager } from './commandManager';
@@ -107,9 +108,9 @@ async function handOff(workspaces: AccountWorkspaces, calendar: Calendar, arg: u
   const dates = contract ?? (to === undefined ? await askContractDates(ref.account.name, ref.account.data) : {});
   const read = await readEditTarget(ref.folder, ref.account.file);
   const template = await readTemplate(ref.folder);
-  const plan = planHandoff(read.target, { to: am, today: calendar.today, template, force, ...dates }, config);
+  const plan = planHandoff(read.target, { to: am, today: calendar.today, template, force, noteText: read.note?.text, ...dates }, config);
   const uri = await applyPlan(ref.folder, plan, read);
-  await showNote(uri);
+  if (plan.note) await showNote(ref.folder.source.uriOf(plan.note.file));
   const message = vscode.l10n.t('{0} handed off to {1}: fill in the handoff note', ref.account.name, am);
   return { folder: ref.folder, file: plan.newFile, uri, message, step: 'handoff.walkthrough.handedOff' };
 }
@@ -153,7 +154,7 @@ async function handBack(workspaces: AccountWorkspaces, calendar: Calendar, arg: 
     }));
   if (!why) return undefined;
   const read = await readEditTarget(ref.folder, ref.account.file);
-  const plan = planHandback(read.target, { to: ae, reason: why, today: calendar.today }, ref.folder.store.config);
+  const plan = planHandback(read.target, { to: ae, reason: why, today: calendar.today, noteText: read.note?.text }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, read);
   return { folder: ref.folder, file: plan.newFile, uri, message: vscode.l10n.t('{0} handed back to {1}', ref.account.name, ae), step: 'handoff.walkthrough.handedBack' };
 }
@@ -184,10 +185,4 @@ async function readTemplate(folder: AccountFolder): Promise<string | undefined> 
   const text = await readTemplateFile(folder, template);
   if (text === undefined) throw new EditRefused(vscode.l10n.t("the handoff template {0} does not exist; create it, or set 'template: null' under 'handoff' in .handoff.yml for the built-in checklist; nothing was changed", template));
   return text;
-}
-
-async function showNote(uri: vscode.Uri): Promise<void> {
-  const editor = await vscode.window.showTextDocument(uri);
-  const end = editor.document.lineCount - 1;
-  editor.revealRange(new vscode.Range(end, 0, end, 0), vscode.TextEditorRevealType.InCenter);
 }

@@ -1,7 +1,7 @@
 /** Open Report, Export Report as CSV…, Compare with Branch…: the CLI's report and diff, shown in VS Code as read-only documents. */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { roleFolder } from '../../core/model/teamConfig';
+import { notesFolder, roleFolder } from '../../core/model/teamConfig';
 import { diffAccounts } from '../../core/insight/diff';
 import { diffToMarkdown } from '../../core/output/reviewFormats';
 import { nextQuarterOf, parsePeriod, quarterOf, type Period } from '../../core/model/period';
@@ -89,7 +89,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
       (_progress, token) => {
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
-        return readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am')], choice.role === 'current' ? 'HEAD' : choice.name, undefined, abort.signal).finally(() => listener.dispose());
+        return readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am'), notesFolder(config)], choice.role === 'current' ? 'HEAD' : choice.name, undefined, abort.signal).finally(() => listener.dispose());
       },
     );
     const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);

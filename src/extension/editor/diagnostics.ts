@@ -12,9 +12,9 @@ export function registerDiagnostics(workspaces: AccountWorkspaces, calendar: Cal
   const shown = new Map<AccountFolder, Set<string>>();
 
   const show = (folder: AccountFolder, file: string) => {
-    const record = file === CONFIG_FILE ? undefined : folder.store.get(file);
-    const problems = file === CONFIG_FILE ? folder.store.configProblems() : [...(record?.problems ?? [])];
-    if (record?.account) problems.push(...remindersOf(record.account, folder.store.config, calendar.today));
+    const account = file === CONFIG_FILE ? undefined : folder.store.account(file);
+    const problems = file === CONFIG_FILE ? folder.store.configProblems() : [...folder.store.problemsOf(file)];
+    if (account) problems.push(...remindersOf(account, folder.store.config, calendar.today));
     const uri = folder.source.uriOf(file);
     const files = shown.get(folder) ?? new Set<string>();
     shown.set(folder, files);
@@ -32,6 +32,7 @@ export function registerDiagnostics(workspaces: AccountWorkspaces, calendar: Cal
     if (!workspaces.all().includes(folder)) return;
     show(folder, CONFIG_FILE);
     for (const record of folder.store.allRecords()) show(folder, record.file);
+    for (const note of folder.store.noteFiles()) show(folder, note);
   };
 
   workspaces.all().forEach(showAll);

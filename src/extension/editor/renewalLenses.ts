@@ -7,6 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { Account } from '../../core/model/account';
+import type { HandoffNote } from '../../core/model/handoffNote';
+import { showNote } from './handoffNoteEditor';
 import { stageNameOf, type TeamConfig } from '../../core/model/teamConfig';
 import { describeUpcoming, overdueStepOf, staleContactOf, upcomingDatesOf } from '../../core/insight/reminders';
 import { renewalDetail, renewalHeadline, renewalOf, renewalStageOf, type RenewalSeverity } from '../../core/insight/renewal';
@@ -39,10 +41,11 @@ class RenewalLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
     const located = this.workspaces.locate(document.uri);
-    const account = located?.folder.store.get(located.file)?.account;
+    const account = located?.folder.store.account(located.file);
     if (!located || !account || token.isCancellationRequested) return [];
     const settings = vscode.workspace.getConfiguration(SECTION, document.uri);
-    return lensesFor(account, located.folder.store.config, this.calendar.today, document.uri, {
+    const note = located.folder.store.noteOf(located.file)?.note;
+    return lensesFor(account, note, located.folder.store.config, this.calendar.today, document.uri, {
       renewal: settings.get('renewal', true),
       handoff: settings.get('handoff', true),
       staleContact: settings.get('staleContact', true),
@@ -55,7 +58,7 @@ class RenewalLensProvider implements vscode.CodeLensProvider {
   }
 }
 
-function lensesFor(account: Account, config: TeamConfig, today: string, uri: vscode.Uri, show: Record<'renewal' | 'handoff' | 'staleContact' | 'nextStep', boolean>): vscode.CodeLens[] {
+function lensesFor(account: Account, note: HandoffNote | undefined, config: TeamConfig, today: string, uri: vscode.Uri, show: Record<'renewal' | 'handoff' | 'staleContact' | 'nextStep', boolean>): vscode.CodeLens[] {
   const lenses: vscode.CodeLens[] = [];
   const at = (key: string) => {
     const line = account.keys.get(key)?.line;
@@ -76,6 +79,13 @@ function lensesFor(account: Account, config: TeamConfig, today: string, uri: vsc
   }
   if (show.handoff && account.role === 'ae' && account.stage === config.handoff.from) {
     add(at('stage'), vscode.l10n.t('$(arrow-swap) Hand off to AM'), 'handoff.handOff', [uri], vscode.l10n.t('Move {0} to the AM folder with a handoff note', account.name));
+  }
+  // The note is a file of its own (model/handoffNote.ts): one click away from the account.
+  if (show.handoff && note && account.note) {
+    const empty = account.role === 'am' && config.handoff.requireNote !== 'off' ? note.empty.length : 0;
+    const range = at('stage') ?? new vscode.Range(0, 0, 0, 0);
+    if (empty > 0) add(range, vscode.l10n.t('$(checklist) Fill in the handoff note ({0} empty)', empty), 'handoff.openNote', [uri], note.empty.map((item) => item.label).join(', '));
+    else add(range, vscode.l10n.t('$(note) Handoff note'), 'handoff.openNote', [uri], account.note);
   }
   const stale = show.staleContact ? staleContactOf(account, config, today) : undefined;
   if (stale) {
@@ -110,9 +120,19 @@ export function registerRenewalLenses(workspaces: AccountWorkspaces, calendar: C
     provider,
     commands.register('handoff.editField', async (uri: vscode.Uri, key: string) => {
       const located = workspaces.locate(uri);
-      const position = located?.folder.store.get(located.file)?.account?.keys.get(key);
+      const position = located?.folder.store.account(located.file)?.keys.get(key);
       const editor = await vscode.window.showTextDocument(uri);
       if (position) editor.selection = new vscode.Selection(position.line, position.valueColumn, position.line, position.valueEnd);
+    }),
+    commands.register('handoff.openNote', async (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      const located = target && workspaces.locate(target);
+      const note = located ? located.folder.store.account(located.file)?.note : undefined;
+      if (!located || note === undefined) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This account has no handoff note yet: Hand Off writes one.'));
+        return;
+      }
+      await showNote(located.folder.source.uriOf(note));
     }),
     new vscode.Disposable(() => registration?.dispose()),
     vscode.workspace.onDidChangeConfiguration((event) => {

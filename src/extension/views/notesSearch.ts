@@ -27,7 +27,7 @@ export class NotesSearch implements vscode.Disposable {
   ) {
     this.subscription = workspaces.onDidChange((change) => {
       if (this.needle === '') return;
-      const accounts = change.configChanged ? change.folder.store.accounts() : change.changed.flatMap((file) => change.folder.store.get(file)?.account ?? []);
+      const accounts = change.configChanged ? change.folder.store.accounts() : change.changed.flatMap((file) => change.folder.store.account(file) ?? []);
       if (accounts.length > 0) this.scan([{ folder: change.folder, accounts }]).catch((error) => this.log.error(`Searching notes failed: ${failureDetail(error)}`));
     });
   }

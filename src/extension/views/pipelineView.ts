@@ -64,7 +64,7 @@ export function registerPipelineView(
   const updateActive = () => {
     const editor = vscode.window.activeTextEditor;
     const located = editor && workspaces.locate(editor.document.uri);
-    const account = located?.folder.store.get(located.file)?.account;
+    const account = located?.folder.store.account(located.file);
     vscode.commands.executeCommand('setContext', 'handoff.activeAccountRole', account?.role ?? '').then(undefined, logged('Setting handoff.activeAccountRole'));
     if (!located || !account || !treeView.visible) return;
     const node = provider.findAccount(located.folder, located.file);

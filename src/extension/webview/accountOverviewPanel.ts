@@ -87,7 +87,7 @@ export class AccountOverviews implements vscode.Disposable {
   private changed(change: FolderChange): void {
     // The old path's removal and the new path's arrival may come in one change or in two.
     for (const entry of this.panels) {
-      if (entry.folder === change.folder && !entry.folder.store.get(entry.file)?.account) this.follow(entry, change.changed);
+      if (entry.folder === change.folder && !entry.folder.store.account(entry.file)) this.follow(entry, change.changed);
     }
     this.renderAll();
   }
@@ -96,7 +96,7 @@ export class AccountOverviews implements vscode.Disposable {
   private follow(entry: OverviewPanel, changed: readonly string[]): void {
     const base = entry.file.slice(entry.file.lastIndexOf('/') + 1);
     const name = entry.shown?.name;
-    const moved = changed.find((file) => file.endsWith(`/${base}`) && entry.folder.store.get(file)?.account?.name === name);
+    const moved = changed.find((file) => file.endsWith(`/${base}`) && entry.folder.store.account(file)?.name === name);
     if (moved) entry.file = moved;
   }
 
@@ -107,7 +107,7 @@ export class AccountOverviews implements vscode.Disposable {
   private async render(entry: OverviewPanel): Promise<void> {
     const render = ++entry.renders;
     const { folder, file } = entry;
-    const account = this.workspaces.all().includes(folder) ? folder.store.get(file)?.account : undefined;
+    const account = this.workspaces.all().includes(folder) ? folder.store.account(file) : undefined;
     if (!account) {
       if (!entry.shown) return;
       entry.removed = true;
@@ -148,7 +148,7 @@ export class AccountOverviews implements vscode.Disposable {
       this.log.warn('Account Overview: ignored a message that is not { type: "open", line }');
       return;
     }
-    if (entry.removed || !entry.folder.store.get(entry.file)?.account) return;
+    if (entry.removed || !entry.folder.store.account(entry.file)) return;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(entry.folder.workspaceFolder.uri, entry.file));
     const position = new vscode.Position(Math.min(message.line, document.lineCount - 1), 0);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: false });

@@ -8,18 +8,35 @@ import { readAccount } from '../../core/read/accountRead';
 import { EditRefused, MAX_EDIT_BYTES, type EditPlan, type EditTarget } from '../../core/edit/editPlan';
 import { hasEscapedBytes, textOfBytes } from '../../core/read/fileText';
 import type { AccountFolder } from './accountWorkspaces';
+import { noteFileOf } from '../../core/model/handoffNote';
 
-/** An account as read for an edit: what the plan is made from, its editor document, and the bytes on disk. */
-export interface EditRead {
-  target: EditTarget;
+/** A file as read for an edit: its text, its editor document, and the bytes on disk. */
+interface DocumentRead {
+  text: string;
   document: vscode.TextDocument;
   disk: Uint8Array;
 }
 
-/** Reads an account as it is on disk now, through its (possibly not yet open) text document. */
+/** An account as read for an edit: what the plan is made from, its editor document, the bytes on disk, and its handoff note when it has one. */
+export interface EditRead extends DocumentRead {
+  target: EditTarget;
+  note?: DocumentRead;
+}
+
+/** Reads an account (and its handoff note) as it is on disk now, through its (possibly not yet open) text document. */
 export async function readEditTarget(folder: AccountFolder, file: string): Promise<EditRead> {
   const role = folder.store.roleOf(file);
   if (!role) throw new EditRefused(vscode.l10n.t('{0} is not an account file', file));
+  const { text, document, disk } = await readDocument(folder, file);
+  const { account } = readAccount(file, role, text, folder.store.config);
+  if (!account) throw new EditRefused(vscode.l10n.t('{0} cannot be read as an account; see the Problems panel', file));
+  const noteFile = noteFileOf(file, folder.store.config);
+  const note = noteFile !== undefined && (await statOf(folder.source.uriOf(noteFile))) ? await readDocument(folder, noteFile) : undefined;
+  return { target: { file, role, text, name: account.name, stage: account.stage, data: account.data }, text, document, disk, note };
+}
+
+/** A regular file inside the folder, read from disk and through its text document, which must agree and have no unsaved changes. */
+async function readDocument(folder: AccountFolder, file: string): Promise<DocumentRead> {
   await checkPath(folder, file, 'file');
   const uri = folder.source.uriOf(file);
   const disk = await vscode.workspace.fs.readFile(uri);
@@ -32,9 +49,7 @@ export async function readEditTarget(folder: AccountFolder, file: string): Promi
   if (text !== onDisk.replace(/^\ufeff/, '')) {
     throw new EditRefused(vscode.l10n.t('{0} reads differently in the editor than on disk (changed outside VS Code, mixed line endings, or another encoding); nothing was changed', file));
   }
-  const { account } = readAccount(file, role, text, folder.store.config);
-  if (!account) throw new EditRefused(vscode.l10n.t('{0} cannot be read as an account; see the Problems panel', file));
-  return { target: { file, role, text, name: account.name, stage: account.stage, data: account.data }, document, disk };
+  return { text, document, disk };
 }
 
 export async function applyPlan(folder: AccountFolder, plan: EditPlan, read: EditRead): Promise<vscode.Uri> {
@@ -49,6 +64,21 @@ export async function applyPlan(folder: AccountFolder, plan: EditPlan, read: Edi
 
   const edit = new vscode.WorkspaceEdit();
   const label = plan.summary;
+  const noteUri = plan.note && folder.source.uriOf(plan.note.file);
+  if (plan.note && noteUri) {
+    // The note first: created (never over a file that appeared since) or changed as it was read.
+    if (plan.note.exists) {
+      const note = read.note;
+      if (!note || note.document.isDirty) throw new EditRefused(vscode.l10n.t('{0} has unsaved changes; save it first', plan.note.file));
+      await checkPath(folder, plan.note.file, 'file');
+      const now = await vscode.workspace.fs.readFile(noteUri).then(undefined, () => undefined);
+      if (!now || !sameBytes(now, note.disk)) throw new EditRefused(vscode.l10n.t('{0} changed on disk since it was read; try again', plan.note.file));
+      for (const change of plan.note.edits) edit.replace(noteUri, new vscode.Range(note.document.positionAt(change.start), note.document.positionAt(change.end)), change.newText, { label, needsConfirmation: false });
+    } else {
+      await checkPath(folder, plan.note.file, 'absent');
+      edit.createFile(noteUri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(plan.note.newText) }, { label, needsConfirmation: false });
+    }
+  }
   // The rename first, then the text edits on the new file: VS Code applies a WorkspaceEdit in order,
   // and text edits on the old URI would leave it with unsaved changes while the rename waits on its
   // participants; auto save (afterDelay by default in vscode.dev, github.dev and code-server) or the
@@ -59,8 +89,10 @@ export async function applyPlan(folder: AccountFolder, plan: EditPlan, read: Edi
   }
   // A refactoring: VS Code saves the files it touched (files.refactoring.autoSave), and one undo reverts it.
   if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new EditRefused(vscode.l10n.t('VS Code could not apply the edit to {0}', plan.file));
-  const changed = await vscode.workspace.openTextDocument(newUri);
-  if (changed.isDirty) await changed.save();
+  for (const written of noteUri ? [newUri, noteUri] : [newUri]) {
+    const changed = await vscode.workspace.openTextDocument(written);
+    if (changed.isDirty) await changed.save();
+  }
   return newUri;
 }
 
