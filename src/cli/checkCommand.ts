@@ -1,14 +1,18 @@
 /** `handoff check`: validates the team configuration and every account. */
 import { compareProblems, problemToJson, type Problem } from '../core/model/problem';
 import { remindersOf } from '../core/insight/reminders';
+import { bySeverity, checkToStepSummary, problemToWorkflowCommand } from '../core/output/githubFormats';
 import { visibleText } from '../core/output/visibleText';
-import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson } from './commandLine';
+import { appendStepSummary, COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, repositoryPath } from './commandLine';
 
-export const CHECK_HELP = `Usage: handoff check [options]
+export const CHECK_HELP = `Usage: handoff check [--format text|json|github] [options]
 
 Validates .handoff.yml and every account file, and reminds of renewals (warnings; information
 for auto-renewing contracts), stale contact and overdue next steps (information), as of --today.
 Exits 1 when any error is found (warnings and information never fail a build), 2 on a usage error.
+--format github, for a GitHub Actions step, annotates each problem on its file's line
+(::error, ::warning, ::notice) and appends a table of every problem to the step summary
+(the file GITHUB_STEP_SUMMARY names); paths are then relative to GITHUB_WORKSPACE.
 
 ${COMMON_HELP}`;
 
@@ -18,15 +22,24 @@ export async function runCheck(args: string[]): Promise<number> {
     process.stdout.write(CHECK_HELP + '\n');
     return 0;
   }
-  const options = commonOptions(values);
+  const options = commonOptions(values, ['text', 'json', 'github']);
   const store = await openWorkspace(options.dir);
   const problems = store.problems();
   for (const account of store.accounts()) problems.push(...remindersOf(account, store.config, options.today));
   problems.sort(compareProblems);
   // Every account file counts, readable or not: `check` is about files.
   const accounts = store.size;
-  if (options.format === 'json') {
+  const format = options.format as string;
+  if (format === 'json') {
     printJson({ accounts, problems: problems.map(problemToJson) });
+  } else if (format === 'github') {
+    const inRepository = problems.map((p) => ({ ...p, file: repositoryPath(options.dir, p.file) }));
+    // Every problem is printed, though GitHub makes only the first 10 of each kind annotations
+    // (50 a job) and drops the rest: the log then still holds them all, each on its line, and the
+    // summary lists them all and says how many GitHub leaves out.
+    for (const problem of bySeverity(inRepository)) process.stdout.write(problemToWorkflowCommand(problem) + '\n');
+    appendStepSummary(checkToStepSummary(accounts, inRepository));
+    process.stderr.write(summary(accounts, problems) + '\n');
   } else {
     for (const problem of problems) process.stdout.write(formatProblem(problem) + '\n');
     process.stderr.write(summary(accounts, problems) + '\n');

@@ -112,3 +112,39 @@ function checkAccountRoot(dir: string, store: AccountStore): void {
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
+
+/**
+ * Appends Markdown to the job's summary page on GitHub Actions: the file the runner names in
+ * `GITHUB_STEP_SUMMARY` (appended, never overwritten: other steps write there too). Outside
+ * GitHub Actions (the variable unset or empty) it does nothing and returns false.
+ */
+export function appendStepSummary(markdown: string): boolean {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') return false;
+  try {
+    fs.appendFileSync(file, markdown.endsWith('\n') ? `${markdown}\n` : `${markdown}\n\n`);
+  } catch (error) {
+    throw new UsageError(`cannot append to the step summary GITHUB_STEP_SUMMARY=${file}: ${(error as Error).message}`);
+  }
+  return true;
+}
+
+/**
+ * A file of the workspace as GitHub names it in an annotation: relative to the repository's root,
+ * `GITHUB_WORKSPACE`, so a workspace in a folder of the repository (`--dir sales/team-a`) still
+ * annotates the right file. Unchanged outside GitHub Actions or a workspace outside it.
+ */
+export function repositoryPath(dir: string, file: string): string {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (workspace === undefined || workspace === '') return file;
+  const real = (folder: string) => {
+    try {
+      return fs.realpathSync(folder);
+    } catch {
+      return path.resolve(folder);
+    }
+  };
+  const folder = path.relative(real(workspace), real(dir));
+  if (folder === '' || folder === '..' || folder.startsWith(`..${path.sep}`) || path.isAbsolute(folder)) return file;
+  return `${folder.split(path.sep).join('/')}/${file}`;
+}

@@ -1,19 +1,23 @@
 /** `handoff diff BASE [HEAD]`: what changed in the accounts between two git revisions. */
+import { randomUUID } from 'node:crypto';
 import { notesFolder, roleFolder } from '../core/model/teamConfig';
 import { diffAccounts } from '../core/insight/diff';
+import { withoutWorkflowCommands } from '../core/output/githubFormats';
 import { diffToJson, diffToMarkdown } from '../core/output/reviewFormats';
 import { GitError } from '../node/git';
 import { readRevisions } from '../node/gitRevisions';
-import { COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
+import { appendStepSummary, COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, UsageError } from './commandLine';
 
-export const DIFF_HELP = `Usage: handoff diff BASE [HEAD] [--format text|md|json] [options]
+export const DIFF_HELP = `Usage: handoff diff BASE [HEAD] [--format text|md|json|github] [options]
 
 What changed in the accounts between two git revisions (HEAD defaults to the working tree):
 handoffs (AE → AM and back, from git's rename detection), stage moves, accounts added and
 removed, value changes. --format md writes a comment to paste into a pull request; text
-is the same.
+is the same. --format github, for a GitHub Actions step, appends that comment to the step
+summary (the file GITHUB_STEP_SUMMARY names) and prints it with workflow commands stopped
+(::stop-commands::), so no line of the accounts can run one.
 
-${COMMON_HELP.replace('--format text|json    text for people (default), json for programs', '--format text|md|json md for a pull request, json for programs')}`;
+${COMMON_HELP.replace('--format text|json    text for people (default), json for programs', '--format text|md|json|github\n                        md for a pull request, json for programs, github for GitHub Actions')}`;
 
 export async function runDiff(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(args, {}, true);
@@ -22,7 +26,7 @@ export async function runDiff(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('expected BASE [HEAD]: two git revisions, such as main HEAD');
-  const options = commonOptions(values, ['text', 'md', 'json']);
+  const options = commonOptions(values, ['text', 'md', 'json', 'github']);
   const [base, head] = positionals;
   // The accounts come from git; the workspace gives its configuration only.
   const store = await openWorkspace(options.dir, true);
@@ -35,7 +39,18 @@ export async function runDiff(args: string[]): Promise<number> {
     throw error;
   }
   const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => store.roleOf(file), store.config);
-  if (options.format === 'json') printJson(diffToJson(diff));
-  else process.stdout.write(diffToMarkdown(diff, base, head ?? 'working tree', store.config));
+  const format = options.format as string;
+  if (format === 'json') {
+    printJson(diffToJson(diff));
+    return 0;
+  }
+  const review = diffToMarkdown(diff, base, head ?? 'working tree', store.config);
+  if (format === 'github') {
+    appendStepSummary(review);
+    // A new token each run: the accounts under review cannot know it, so cannot end the pause.
+    process.stdout.write(withoutWorkflowCommands(review, randomUUID()));
+  } else {
+    process.stdout.write(review);
+  }
   return 0;
 }
