@@ -1,5 +1,6 @@
 // Builds the extension and the CLI from the same src/core, plus the test bundles.
-// `node esbuild.js [--production] [--watch] [--tests]`; type-checking is `tsc --noEmit` (npm run typecheck).
+// `node esbuild.js [--production] [--watch] [--tests] [--cli]`; --cli builds the CLI alone (dist/cli.js and the
+// dist/accountWorker.js it starts), as the GitHub Action (action.yml) does; type-checking is `tsc --noEmit` (npm run typecheck).
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -8,6 +9,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const cliOnly = process.argv.includes('--cli');
 
 const common = {
   bundle: true,
@@ -26,7 +28,7 @@ function testEntries(folder) {
 }
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }]),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['src/node/accountWorker.ts'], outfile: 'dist/accountWorker.js' },
 ];
