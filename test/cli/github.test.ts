@@ -72,6 +72,11 @@ describe('handoff check --format github', () => {
     assert.match(lines[0], /::stage 'nope\\n::error file=\.github\/x\.yml::forged\\r\\n%250A::warning::w' is not a stage/);
   });
 
+  it('is in the help of check and diff', () => {
+    assert.match(handoff(['check', '--help']).stdout, /^Usage: handoff check \[--format text\|json\|github\]/);
+    assert.match(handoff(['diff', '--help']).stdout, /^  --format text\|md\|json\|github\n {24}md for a pull request, json for programs, github for GitHub Actions$/m);
+  });
+
   it('is refused by the commands that have no github format (exit 2)', () => {
     assert.equal(handoff(['list', '--dir', sample, '--format', 'github']).code, 2);
     assert.equal(handoff(['report', '--dir', sample, '--format', 'github']).code, 2);
