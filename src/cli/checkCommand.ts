@@ -3,7 +3,7 @@ import { compareProblems, problemToJson, type Problem } from '../core/model/prob
 import { remindersOf } from '../core/insight/reminders';
 import { bySeverity, checkToStepSummary, problemToWorkflowCommand } from '../core/output/githubFormats';
 import { visibleText } from '../core/output/visibleText';
-import { appendStepSummary, COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, repositoryPath } from './commandLine';
+import { appendStepSummary, COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, repositoryFolder } from './commandLine';
 
 export const CHECK_HELP = `Usage: handoff check [--format text|json|github] [options]
 
@@ -33,7 +33,8 @@ export async function runCheck(args: string[]): Promise<number> {
   if (format === 'json') {
     printJson({ accounts, problems: problems.map(problemToJson) });
   } else if (format === 'github') {
-    const inRepository = problems.map((p) => ({ ...p, file: repositoryPath(options.dir, p.file) }));
+    const folder = repositoryFolder(options.dir);
+    const inRepository = problems.map((p) => ({ ...p, file: folder + p.file }));
     // Every problem is printed, though GitHub makes only the first 10 of each kind annotations
     // (50 a job) and drops the rest: the log then still holds them all, each on its line, and the
     // summary lists them all and says how many GitHub leaves out.

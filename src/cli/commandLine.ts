@@ -130,13 +130,14 @@ export function appendStepSummary(markdown: string): boolean {
 }
 
 /**
- * A file of the workspace as GitHub names it in an annotation: relative to the repository's root,
- * `GITHUB_WORKSPACE`, so a workspace in a folder of the repository (`--dir sales/team-a`) still
- * annotates the right file. Unchanged outside GitHub Actions or a workspace outside it.
+ * Where the workspace lies in the repository, as GitHub names files in an annotation: the folder
+ * from `GITHUB_WORKSPACE` (the repository's root) to `dir`, with `/` and a trailing `/` — so a
+ * workspace in a folder of the repository (`--dir sales/team-a`) still annotates the right file.
+ * `''` outside GitHub Actions, at the root, or for a workspace outside the repository.
  */
-export function repositoryPath(dir: string, file: string): string {
+export function repositoryFolder(dir: string): string {
   const workspace = process.env.GITHUB_WORKSPACE;
-  if (workspace === undefined || workspace === '') return file;
+  if (workspace === undefined || workspace === '') return '';
   const real = (folder: string) => {
     try {
       return fs.realpathSync(folder);
@@ -145,6 +146,6 @@ export function repositoryPath(dir: string, file: string): string {
     }
   };
   const folder = path.relative(real(workspace), real(dir));
-  if (folder === '' || folder === '..' || folder.startsWith(`..${path.sep}`) || path.isAbsolute(folder)) return file;
-  return `${folder.split(path.sep).join('/')}/${file}`;
+  if (folder === '' || folder === '..' || folder.startsWith(`..${path.sep}`) || path.isAbsolute(folder)) return '';
+  return `${folder.split(path.sep).join('/')}/`;
 }
