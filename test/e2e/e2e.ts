@@ -171,7 +171,8 @@ async function main() {
       await input.fill('budi@example.com');
       await page.keyboard.press('Enter');
       // The rename lands first, the saved text a moment later.
-      const handedOff = () => fs.existsSync(to) && !fs.existsSync(from) && /\nstage: onboarding\n/.test(fs.readFileSync(to, 'utf8')) && /\nam: budi@example.com\n/.test(fs.readFileSync(to, 'utf8'));
+      const note = to.replace(`${path.sep}am${path.sep}`, `${path.sep}handoffs${path.sep}`);
+      const handedOff = () => fs.existsSync(to) && !fs.existsSync(from) && /\nstage: onboarding\n/.test(fs.readFileSync(to, 'utf8')) && fs.existsSync(note) && /\n  to: budi@example.com\n/.test(fs.readFileSync(note, 'utf8'));
       const deadline = Date.now() + 15_000;
       while (!handedOff()) {
         if (Date.now() > deadline) throw new Error(`not handed off: ${fs.existsSync(to) ? fs.readFileSync(to, 'utf8').slice(0, 300) : 'no file under accounts/am/apac/'}`);
@@ -179,9 +180,15 @@ async function main() {
       }
     });
 
-    await check('the renewal lens shows above contract_end in the handed-off file', async () => {
+    await check('the handoff note opens to be filled in, and the renewal lens shows above contract_end in the handed-off file', async () => {
       await page.locator('.tab.active', { hasText: 'tokopintar.md' }).waitFor();
-      // The command ends by scrolling to the handoff note; go back to the top until the lens shows.
+      await page.locator('.editor-instance .view-lines', { hasText: 'Handoff note' }).first().waitFor();
+      // The account is a file of its own, beside its note.
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('accounts/am/apac/tokopintar.md');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'tokopintar.md' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-instance .view-lines', { hasText: 'contract_end' }).first().waitFor();
       const lens = page.locator('.codelens-decoration', { hasText: 'ends Nov 30, 2027' }).first();
       for (let attempt = 1; ; attempt++) {
         await page.locator('.editor-instance .view-lines').first().click();

@@ -39,7 +39,8 @@ describe('One calendar', () => {
     const day = addDays(today, 3);
     api.setToday(day);
     await vscode.commands.executeCommand('handoff.handBack', own.uri('am/tanjung-data.md'), 'dewi@example.com', 'budget moved to next year');
-    const text = own.read('ae/tanjung-data.md');
+    assert.match(own.read('ae/tanjung-data.md'), /\nstage: negotiation\n/);
+    const text = own.read('handoffs/tanjung-data.md');
     assert.match(text, new RegExp(`\\nhandback:\\n  date: ${day}\\n`));
     assert.match(text, new RegExp(`## Hand-back note — ${day}`));
   });

@@ -38,7 +38,8 @@ describe('Handoff on a virtual folder', () => {
     const result = await vscode.commands.executeCommand<vscode.Uri>('handoff.handOff', from, 'budi@example.com');
     assert.equal(result?.toString(), to.toString());
     assert.equal(fs.existsSync(own.path('ae/toko.md')), false);
-    assert.match(own.read('am/toko.md'), /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
+    assert.match(own.read('am/toko.md'), /\nstage: onboarding\nae: rizky@example.com\n/);
+    assert.match(own.read('handoffs/toko.md'), /\n  to: budi@example.com\n/);
     await waitFor('the account under onboarding', () => groupOf(api, own.file('am/toko.md')) === 'onboarding');
   });
 

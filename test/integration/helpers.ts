@@ -102,10 +102,10 @@ export class TestAccounts {
     readonly slug: string,
   ) {}
 
-  /** The workspace-relative path of `ae/<path>` or `am/<path>`. */
+  /** The workspace-relative path of `ae/<path>` or `am/<path>`, or of a handoff note, `handoffs/<path>`. */
   file(name: string): string {
     const [role, ...rest] = name.split('/');
-    assert.ok((role === 'ae' || role === 'am') && rest.length > 0, `a test account is named ae/<path> or am/<path>, not ${name}`);
+    assert.ok((role === 'ae' || role === 'am' || role === 'handoffs') && rest.length > 0, `a test account is named ae/<path> or am/<path> (its note handoffs/<path>), not ${name}`);
     return ['accounts', role, this.slug, ...rest].join('/');
   }
 
@@ -143,7 +143,7 @@ export class TestAccounts {
 
   /** Closes editors on the test's files, deletes them, and waits until the index holds none of them. */
   async remove(): Promise<void> {
-    const folders = (['ae', 'am'] as const).map((role) => `accounts/${role}/${this.slug}`);
+    const folders = (['ae', 'am', 'handoffs'] as const).map((role) => `accounts/${role}/${this.slug}`);
     const paths = [...folders, ...this.extra];
     const ours = (uri: vscode.Uri) => paths.some((p) => uri.toString() === workspaceUri(...p.split('/')).toString() || uri.toString().startsWith(`${workspaceUri(...p.split('/'))}/`));
     // Unsaved text would ask to be saved, or be auto saved back after the delete.
@@ -202,7 +202,7 @@ export function slugOf(prefix: string, title = ''): string {
 export async function testAccounts(api: HandoffApi, slug: string, files: Record<string, string> = {}): Promise<TestAccounts> {
   assert.match(slug, /^[a-z0-9][a-z0-9-]*$/, 'a slug is a folder name: lower case, digits and dashes');
   const accounts = new TestAccounts(api, slug);
-  for (const role of ['ae', 'am']) assert.equal(fs.existsSync(diskPath(workspaceUri('accounts', role, slug))), false, `accounts/${role}/${slug} is left from an earlier test, or another test uses the slug`);
+  for (const role of ['ae', 'am', 'handoffs']) assert.equal(fs.existsSync(diskPath(workspaceUri('accounts', role, slug))), false, `accounts/${role}/${slug} is left from an earlier test, or another test uses the slug`);
   made.accounts.push(accounts);
   // Both role folders, so a handoff or a hand-back moves a file into a folder that exists, as in a team's repository.
   for (const role of ['ae', 'am']) await createFolder(['accounts', role, slug]);

@@ -129,7 +129,7 @@ describe('Pipeline', () => {
     assert.equal(pipelineGroup(api, 'proposal')!.children.length, proposal + 1);
   });
 
-  it('hands a won deal off as one rename that one undo restores', async () => {
+  it('hands a won deal off as one rename (the stage line) and a note, which one undo restores', async () => {
     const own = await testAccounts(api, 'hand-off-undo', { 'ae/toko.md': sampleText(TOKOPINTAR, { from: 'TokoPintar', to: 'Toko Undo' }) });
     const from = own.uri('ae/toko.md');
     const to = own.uri('am/toko.md');
@@ -138,14 +138,15 @@ describe('Pipeline', () => {
     assert.equal(result?.toString(), to.toString());
     assert.equal(fs.existsSync(from.fsPath), false);
     const after = own.read('am/toko.md');
-    assert.match(after, /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
-    assert.match(after, /\nhandoff:\n  date: \d{4}-\d\d-\d\d\n  from: rizky@example.com\n  to: budi@example.com\n---\n/);
-    assert.match(after, /## Handoff note — /);
+    assert.equal(after, before.replace('\nstage: closed_won\n', '\nstage: onboarding\n'), 'the account changes by its stage line alone');
+    const note = own.read('handoffs/toko.md');
+    assert.match(note, /^---\nhandoff:\n  date: \d{4}-\d\d-\d\d\n  from: rizky@example.com\n  to: budi@example.com\n---\n/);
+    assert.match(note, /## Handoff note — /);
     await waitFor('the account under onboarding', () => groupOf(api, own.file('am/toko.md')) === 'onboarding');
 
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), to.toString(), 'the handed-off file is open at its note');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), own.uri('handoffs/toko.md').toString(), 'the note is open to be filled in');
     await vscode.commands.executeCommand('undo');
-    await waitFor('undo to move the file back', () => fs.existsSync(from.fsPath) && !fs.existsSync(to.fsPath));
+    await waitFor('undo to move the file back and take the note away', () => fs.existsSync(from.fsPath) && !fs.existsSync(to.fsPath) && !fs.existsSync(own.path('handoffs/toko.md')), 30_000);
     const restored = vscode.workspace.textDocuments.find((d) => d.uri.toString() === from.toString());
     assert.equal(restored?.getText(), before);
     // The restored text is unsaved. Auto save (afterDelay in a browser) may be saving it already, and then
@@ -179,7 +180,8 @@ describe('Pipeline', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.deepEqual(savesOfFrom, [], 'VS Code saved the AE file during the handoff');
-      assert.match(own.read('am/nordlicht-data.md'), /\nstage: onboarding\nae: lena@example.com\nam: sofia@example.com\n/);
+      assert.match(own.read('am/nordlicht-data.md'), /\nstage: onboarding\nae: lena@example.com\n/);
+      assert.match(own.read('handoffs/nordlicht-data.md'), /\n  to: sofia@example.com\n/);
       assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path), []);
     } finally {
       watch.dispose();

@@ -139,7 +139,7 @@ describe("A salesperson's day", () => {
     assert.deepEqual(asked.map((a) => a.title), ['Contract start of Day Asked', 'Contract end of Day Asked']);
     assert.ok(asked.every((a) => a.rejects), 'an impossible day is refused in the box');
     const asked2 = own.read('am/asked.md');
-    assert.match(asked2, /\nam: budi@example.com\n/);
+    assert.match(own.read('handoffs/asked.md'), /\n  to: budi@example.com\n/);
     assert.match(asked2, /\ncontract_end: 2027-11-30\n/);
     assert.doesNotMatch(asked2, /contract_start/, 'an empty answer skips the date');
     // A caller that names the AM answers for the dates too.

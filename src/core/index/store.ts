@@ -106,7 +106,10 @@ export class AccountStore {
       await forEachLimit([...new Set(await this.withFolderContents(files))], READ_CONCURRENCY, async (file) => {
         if (this.isNote(file)) {
           if (await this.readNote(file)) changed.push(file, ...this.accountsOfNote(file));
-          else if (this.notes.delete(file)) changed.push(...this.accountsOfNote(file)), removed.push(file);
+          else if (this.notes.delete(file)) {
+            changed.push(...this.accountsOfNote(file));
+            removed.push(file);
+          }
           return;
         }
         const role = this.roleOf(file);

@@ -93,6 +93,9 @@ export async function applyPlan(folder: AccountFolder, plan: EditPlan, read: Edi
     const changed = await vscode.workspace.openTextDocument(written);
     if (changed.isDirty) await changed.save();
   }
+  // The index reads what was written now, not when the watcher tells: a note in a folder the edit
+  // just made may never be reported by some watchers (code-server's on Linux).
+  if (plan.note) await folder.store.refresh([plan.file, plan.newFile, plan.note.file]);
   return newUri;
 }
 
