@@ -204,8 +204,8 @@ export async function testAccounts(api: HandoffApi, slug: string, files: Record<
   const accounts = new TestAccounts(api, slug);
   for (const role of ['ae', 'am', 'handoffs']) assert.equal(fs.existsSync(diskPath(workspaceUri('accounts', role, slug))), false, `accounts/${role}/${slug} is left from an earlier test, or another test uses the slug`);
   made.accounts.push(accounts);
-  // Both role folders, so a handoff or a hand-back moves a file into a folder that exists, as in a team's repository.
-  for (const role of ['ae', 'am']) await createFolder(['accounts', role, slug]);
+  // Both role folders and the notes', so a handoff or a hand-back moves a file (and writes its note) into a folder that exists, as in a team's repository.
+  for (const role of ['ae', 'am', 'handoffs']) await createFolder(['accounts', role, slug]);
   await accounts.write(files);
   return accounts;
 }

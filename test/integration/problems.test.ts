@@ -108,4 +108,30 @@ describe('Problems panel', () => {
     await vscode.commands.executeCommand('handoff.refresh');
     assert.deepEqual(handoffDiagnostics(uri), []);
   });
+
+  it('asks for the handoff note: handoff-note-empty on the note naming its empty items, a lens on the account that opens it, both gone once it is filled in', async () => {
+    const own = await testAccounts(api, 'problems-note-gate', { 'ae/lintas.md': accountText({ name: 'Lintas Note', stage: 'closed_won', ae: 'dewi@example.com', arr: 20000 }) });
+    await vscode.commands.executeCommand('handoff.handOff', own.uri('ae/lintas.md'), 'budi@example.com', { contractStart: '2027-01-01', contractEnd: '2027-12-31' });
+    const note = own.uri('handoffs/lintas.md');
+    const [problem] = await waitFor('handoff-note-empty on the note', () => handoffDiagnostics(note).length > 0 && handoffDiagnostics(note));
+    assert.equal(problem.code, 'handoff-note-empty');
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(problem.message, /6 empty items: Stakeholders, Why they bought, Success criteria, Promises made, Risks, Technical environment/);
+    assert.match(vscode.window.activeTextEditor?.document.lineAt(problem.range.start.line).text ?? '', /Stakeholders/, 'the note opens at the first empty item');
+    const lensTitles = async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', own.uri('am/lintas.md'))) ?? []).map((lens) => lens.command?.title ?? '');
+    const fill = (await lensTitles()).find((title) => /Fill in the handoff note \(6 empty\)/.test(title));
+    assert.ok(fill, 'a lens asks for the note');
+
+    await vscode.window.showTextDocument(own.uri('am/lintas.md'));
+    await vscode.commands.executeCommand('handoff.openNote', own.uri('am/lintas.md'));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), note.toString(), 'Open Handoff Note opens the note');
+
+    // Filled in as the AE would: typed in the editor, then saved.
+    const editor = vscode.window.activeTextEditor!;
+    const filled = editor.document.getText().replace(/^(- \*\*[^*]+:\*\*).*$/gm, '$1 Done.');
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), filled));
+    await editor.document.save();
+    await waitFor('the problem to clear once every item is filled in', () => handoffDiagnostics(note).length === 0);
+    await waitFor('the lens to offer the note, no longer ask for it', async () => (await lensTitles()).some((title) => /Handoff note$/.test(title)));
+  });
 });

@@ -153,8 +153,13 @@ export class AccountStore {
     return result;
   }
 
-  /** Re-reads one account from text that is not on disk yet (an editor's unsaved content). */
+  /** Re-reads one account or note from text that is not on disk yet (an editor's unsaved content). */
   updateText(file: string, text: string): void {
+    if (this.isNote(file)) {
+      this.notes.set(file, readHandoffNote(file, text));
+      this.changed({ changed: [file, ...this.accountsOfNote(file)], removed: [], configChanged: false });
+      return;
+    }
     const role = this.roleOf(file);
     if (!role) return;
     // Unsaved text is not what the disk holds: keep it out of the snapshot.
