@@ -5,14 +5,13 @@ import type { Problem, ProblemCode } from '../model/problem';
 import { isRecord } from '../model/record';
 import type { Role } from '../model/stage';
 import type { TeamConfig } from '../model/teamConfig';
-import { splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPositions } from './frontMatter';
+import { MAX_FRONT_MATTER_CHARS, splitFrontMatter, topLevelKeys, type FrontMatter, type KeyPositions } from './frontMatter';
 import { locate, parseSourceDocument } from './locate';
 import { FrontMatterError, parseFrontMatterYaml } from './safeYaml';
 import { positionAt } from './textPosition';
 import { validateAccount, type Finding } from './validate';
+import { bodyNoteProblem } from './noteGate';
 
-/** Front-matter larger than this is refused (real accounts have a few KB); a large body is fine. */
-export const MAX_FRONT_MATTER_CHARS = 512 * 1024;
 
 export function readAccount(file: string, role: Role, fileText: string, config: TeamConfig): AccountRecord {
   // Editors hide a BOM, so positions are counted without it.
@@ -52,12 +51,13 @@ export function readAccount(file: string, role: Role, fileText: string, config: 
   }
   const keys = topLevelKeys(frontMatter);
   const findings = validateAccount(data, role, config);
-  return {
-    file,
-    role,
-    account: accountOf(file, role, data, keys),
-    problems: findings.length === 0 ? [] : placeFindings(file, text, frontMatter, keys, findings),
-  };
+  const problems = findings.length === 0 ? [] : placeFindings(file, text, frontMatter, keys, findings);
+  // A handoff of an earlier version wrote its record and note into the account: the gate reads that note there.
+  if (role === 'am' && isRecord(data.handoff)) {
+    const gate = bodyNoteProblem(file, text.slice(frontMatter.bodyStart), lineAt(text, frontMatter.bodyStart), config);
+    if (gate) problems.push(gate);
+  }
+  return { file, role, account: accountOf(file, role, data, keys), problems };
 }
 
 /** Gives each finding its range: top-level keys from the line scan, nested paths from a source parse. */
@@ -97,4 +97,8 @@ function rangeOf(text: string, start: number, end: number) {
 
 function openingFence(text: string) {
   return rangeOf(text, 0, 3);
+}
+
+function lineAt(text: string, offset: number): number {
+  return positionAt(text, offset).line;
 }

@@ -2,6 +2,9 @@
  * Splits an account file into BOM, fences, YAML and body, without parsing the YAML.
  * Costs about a microsecond per file; everything else builds on the offsets it returns.
  */
+/** Front-matter larger than this is refused (real accounts have a few KB); a large body is fine. */
+export const MAX_FRONT_MATTER_CHARS = 512 * 1024;
+
 export interface FrontMatter {
   /** The text had a UTF-8 byte order mark (offsets below count it as one character). */
   bom: boolean;

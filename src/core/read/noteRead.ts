@@ -3,9 +3,8 @@ import * as l10n from '@vscode/l10n';
 import type { HandoffNote, NoteItem } from '../model/handoffNote';
 import type { Problem } from '../model/problem';
 import { isRecord } from '../model/record';
-import { splitFrontMatter } from './frontMatter';
+import { MAX_FRONT_MATTER_CHARS, splitFrontMatter } from './frontMatter';
 import { FrontMatterError, parseFrontMatterYaml } from './safeYaml';
-import { MAX_FRONT_MATTER_CHARS } from './accountRead';
 
 export interface NoteRecord {
   file: string;
