@@ -12,7 +12,7 @@ describe('parseConfig', () => {
       'prospecting:ae', 'qualification:ae', 'demo:ae', 'proposal:ae', 'negotiation:ae', 'closed_won:ae', 'closed_lost:ae',
       'onboarding:am', 'active:am', 'at_risk:am', 'renewal:am', 'churned:am',
     ]);
-    assert.deepEqual(config.handoff, { from: 'closed_won', to: 'onboarding', template: null });
+    assert.deepEqual(config.handoff, { from: 'closed_won', to: 'onboarding', template: null, notes: 'handoffs', requireNote: 'warning' });
     assert.deepEqual(config.renewal, { warnDays: [90, 60, 30], noticeDays: 60 });
     assert.equal(config.contact.staleDays, 30);
     assert.equal(config.scoring.keyAccounts, 10);
@@ -49,7 +49,7 @@ describe('parseConfig', () => {
       { id: 'won', role: 'ae', probability: 100, closed: true, won: true },
       { id: 'live', role: 'am', probability: undefined, closed: false, won: false },
     ]);
-    assert.deepEqual(config.handoff, { from: 'won', to: 'live', template: null });
+    assert.deepEqual(config.handoff, { from: 'won', to: 'live', template: null, notes: 'handoffs', requireNote: 'warning' });
   });
 
   it('reports a YAML error with its line and falls back to every default', () => {
