@@ -6,6 +6,7 @@ import { EditRefused, type EditTarget } from '../../src/core/edit/editPlan';
 import { HANDOFF_CHECKLIST, moveToRole, planHandback, planHandoff, planMove } from '../../src/core/edit/handoff';
 import { yamlScalar } from '../../src/core/edit/frontMatterEdit';
 import { applyEdits } from '../../src/core/edit/textEdit';
+import { readHandoffNote } from '../../src/core/read/noteRead';
 
 const config = defaultConfig();
 
@@ -55,52 +56,56 @@ describe('planMove', () => {
 describe('planHandoff', () => {
   const won = ACME.replace('stage: negotiation', 'stage: closed_won');
 
-  it('moves the file to the same place under the AM folder and writes stage, am, the handoff block and the note', () => {
+  it('moves the file to the same place under the AM folder, changes only its stage line, and writes the handoff record and the note to the handoff note', () => {
     const plan = planHandoff(target('accounts/ae/apac/acme.md', won), { to: 'budi@example.com', today: '2026-11-22' }, config);
     assert.equal(plan.newFile, 'accounts/am/apac/acme.md');
     const result = applyEdits(won, plan.edits);
-    assert.equal(
-      result,
-      [
-        '---',
-        'name: Acme Corp              # required',
-        'stage: onboarding           # a stage id',
-        'ae: dewi@example.com',
-        'am: budi@example.com',
-        'tags: [fintech, expansion]',
-        'contacts:',
-        '  - name: Sari Wijaya',
-        '    role: champion',
-        'handoff:',
-        '  date: 2026-11-22',
-        '  from: dewi@example.com',
-        '  to: budi@example.com',
-        '---',
-        '',
-        '# Acme Corp',
-        '',
-        'Notes.',
-        '',
-        HANDOFF_CHECKLIST.replace('{{date}}', '2026-11-22').replace('{{from}}', 'dewi@example.com').replace('{{to}}', 'budi@example.com'),
-      ].join('\n'),
-    );
+    assert.equal(result, won.replace('stage: closed_won           #', 'stage: onboarding           #'));
     const after = readAccount(plan.newFile, 'am', result, config);
     // Valid; the new customer is only told its renewal is not tracked until someone writes contract_end.
     assert.deepEqual(after.problems.map((p) => [p.code, p.severity]), [['missing-contract-end', 'info']]);
-    assert.deepEqual(after.account?.data.handoff, { date: '2026-11-22', from: 'dewi@example.com', to: 'budi@example.com' });
+    assert.equal(after.account?.data.am, undefined, 'the AM is read from the note, not added to the account');
+    const note = plan.note;
+    assert.ok(note);
+    assert.equal(note.file, 'accounts/handoffs/apac/acme.md');
+    assert.equal(note.exists, false);
+    assert.equal(note.before, '---\n---\n');
+    assert.equal(
+      note.newText,
+      ['---', 'handoff:', '  date: 2026-11-22', '  from: dewi@example.com', '  to: budi@example.com', '---', '', HANDOFF_CHECKLIST.replace('{{date}}', '2026-11-22').replace('{{from}}', 'dewi@example.com').replace('{{to}}', 'budi@example.com')].join('\n'),
+    );
+    assert.equal(applyEdits(note.before, note.edits), note.newText);
+    const record = readHandoffNote(note.file, note.newText);
+    assert.deepEqual(record.problems, []);
+    assert.deepEqual(record.note?.handoff, { date: '2026-11-22', from: 'dewi@example.com', to: 'budi@example.com' });
+    assert.deepEqual(record.note?.empty.map((item) => item.label), ['Stakeholders', 'Why they bought', 'Success criteria', 'Promises made', 'Risks', 'Technical environment']);
   });
 
-  it('uses the team template with its placeholders', () => {
+  it('uses the team template with its placeholders, in the note', () => {
     const plan = planHandoff(target('accounts/ae/acme.md', won), { to: 'budi@example.com', today: '2026-11-22', template: '## Note for {{to}} on {{date}} ({{name}})\n{{unknown}}\n' }, config);
-    assert.match(applyEdits(won, plan.edits), /\n## Note for budi@example.com on 2026-11-22 \(Acme Corp\)\n\{\{unknown\}\}\n$/);
+    assert.match(plan.note!.newText, /\n## Note for budi@example.com on 2026-11-22 \(Acme Corp\)\n\{\{unknown\}\}\n$/);
+    assert.doesNotMatch(applyEdits(won, plan.edits), /Note for/);
   });
 
-  it('replaces an earlier handoff block and an existing am instead of adding twice', () => {
-    const text = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\nam: old@example.com # previous AM').replace('tags:', 'handoff:\n  date: 2025-01-01\n  to: old@example.com\n# kept comment\ntags:');
-    const result = applyEdits(text, planHandoff(target('accounts/ae/acme.md', text), { to: 'budi@example.com', today: '2026-11-22' }, config).edits);
-    assert.match(result, /^am: budi@example.com # previous AM$/m);
-    assert.equal(result.match(/^handoff:/gm)?.length, 1);
-    assert.match(result, /handoff:\n  date: 2026-11-22\n  from: dewi@example.com\n  to: budi@example.com\n# kept comment\ntags:/);
+  it('replaces an existing am in the account, and an earlier handoff record in the note, instead of adding twice', () => {
+    const text = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\nam: old@example.com # previous AM');
+    const noteText = ['---', 'handoff:', '  date: 2025-01-01', '  to: old@example.com', '# kept comment', 'handback:', '  date: 2025-06-01', '  to: dewi@example.com', '---', '', '## Handoff note — 2025-01-01', '', 'Earlier words.', ''].join('\n');
+    const plan = planHandoff(target('accounts/ae/acme.md', text), { to: 'budi@example.com', today: '2026-11-22', noteText }, config);
+    const result = applyEdits(text, plan.edits);
+    assert.equal(result, text.replace('stage: closed_won           #', 'stage: onboarding           #').replace('am: old@example.com # previous AM', 'am: budi@example.com # previous AM'));
+    const note = plan.note!;
+    assert.equal(note.exists, true);
+    assert.equal(note.before, noteText);
+    assert.equal(note.newText.match(/^handoff:/gm)?.length, 1);
+    assert.match(note.newText, /^---\nhandoff:\n  date: 2026-11-22\n  from: dewi@example.com\n  to: budi@example.com\n# kept comment\nhandback:\n  date: 2025-06-01\n/);
+    assert.ok(note.newText.includes('\n## Handoff note — 2025-01-01\n\nEarlier words.\n'), 'the earlier note is kept');
+    assert.match(note.newText, /Earlier words\.\n[\s\S]*## Handoff note — 2026-11-22\n/);
+  });
+
+  it('leaves an am that already names the new AM alone', () => {
+    const text = won.replace('ae: dewi@example.com', 'ae: dewi@example.com\nam: budi@example.com');
+    const plan = planHandoff(target('accounts/ae/acme.md', text), { to: 'budi@example.com', today: '2026-11-22' }, config);
+    assert.equal(applyEdits(text, plan.edits), text.replace('stage: closed_won           #', 'stage: onboarding           #'));
   });
 
   it('refuses a deal that is not won unless forced, an AM account, and no AM', () => {
@@ -141,13 +146,30 @@ describe('planHandoff', () => {
 describe('planHandback', () => {
   const globex = ['---', 'name: Globex', 'stage: active', 'ae: dewi@example.com', 'am: budi@example.com', '---', 'Body'].join('\r\n');
 
-  it('moves the file back, returns to the stage before the won stage, and records why', () => {
+  it('moves the file back, returns to the stage before the won stage, changes the AE it names, and records why in the handoff note', () => {
     const plan = planHandback(target('accounts/am/emea/globex.md', globex), { to: 'lena@example.com', reason: 'New business unit wants a separate deal', today: '2026-11-22' }, config);
     assert.equal(plan.newFile, 'accounts/ae/emea/globex.md');
+    assert.equal(applyEdits(globex, plan.edits), ['---', 'name: Globex', 'stage: negotiation', 'ae: lena@example.com', 'am: budi@example.com', '---', 'Body'].join('\r\n'));
+    const note = plan.note!;
+    assert.equal(note.file, 'accounts/handoffs/emea/globex.md');
+    assert.equal(note.exists, false);
+    // A new note takes the account's line endings.
     assert.equal(
-      applyEdits(globex, plan.edits),
-      ['---', 'name: Globex', 'stage: negotiation', 'ae: lena@example.com', 'am: budi@example.com', 'handback:', '  date: 2026-11-22', '  from: budi@example.com', '  to: lena@example.com', '  reason: New business unit wants a separate deal', '---', 'Body', '', '## Hand-back note — 2026-11-22', '', 'From budi@example.com back to lena@example.com: New business unit wants a separate deal', ''].join('\r\n'),
+      note.newText,
+      ['---', 'handback:', '  date: 2026-11-22', '  from: budi@example.com', '  to: lena@example.com', '  reason: New business unit wants a separate deal', '---', '', '## Hand-back note — 2026-11-22', '', 'From budi@example.com back to lena@example.com: New business unit wants a separate deal', ''].join('\r\n'),
     );
+  });
+
+  it('adds the hand-back to the note of the handoff, naming the AM the note handed it to when the account names none', () => {
+    const text = ['---', 'name: Globex', 'stage: active', 'ae: dewi@example.com', '---', 'Body', ''].join('\n');
+    const handedOff = planHandoff(target('accounts/ae/globex.md', text.replace('active', 'closed_won')), { to: 'budi@example.com', today: '2026-01-10' }, config).note!.newText;
+    const plan = planHandback(target('accounts/am/globex.md', text), { to: 'dewi@example.com', reason: 'Upsell', today: '2026-11-22', noteText: handedOff }, config);
+    assert.equal(applyEdits(text, plan.edits), text.replace('stage: active', 'stage: negotiation'), 'the same AE: only the stage changes');
+    const note = plan.note!;
+    assert.equal(note.exists, true);
+    assert.match(note.newText, /^---\nhandoff:\n  date: 2026-01-10\n  from: dewi@example.com\n  to: budi@example.com\nhandback:\n  date: 2026-11-22\n  from: budi@example.com\n  to: dewi@example.com\n  reason: Upsell\n---\n/);
+    assert.ok(note.newText.includes(handedOff.slice(handedOff.indexOf('## Handoff note'))), 'the handoff note stays');
+    assert.match(note.newText, /\n## Hand-back note — 2026-11-22\n\nFrom budi@example.com back to dewi@example.com: Upsell\n$/);
   });
 
   it('takes a chosen AE stage and refuses an AM stage, an AE account and a missing reason', () => {
