@@ -195,20 +195,22 @@ describe('hostile content in the notes written into account bodies', () => {
 
   it('the handoff note shows the name, the AE and the AM as text', () => {
     const plan = planHandoff(target('accounts/ae/a.md', `name: ${quoted('<img src=x onerror=alert(1)> [x](javascript:1)')}\nstage: closed_won\nae: ${quoted('@dewi <b>')}`), { to: '**budi** <i>', today: TODAY, template: '## Note for {{name}}\n\n{{from}} → {{to}}\n' }, config);
-    const html = renderMarkdown(bodyOf(plan.newText));
+    assert.equal(bodyOf(plan.newText), '\n# Notes\n', 'the account body is left as it was');
+    const html = renderMarkdown(bodyOf(plan.note!.newText));
     assert.doesNotMatch(html, /<(img|a|b|i|strong)\b/);
     assertShows(html, '<img src=x onerror=alert(1)> [x](javascript:1)', 'note');
     assertShows(html, '**budi** <i>', 'note');
     const other = planHandoff(target('accounts/ae/a.md', 'name: A\nstage: closed_won'), { to: 'b@example.com', today: TODAY, template: '{{constructor}} {{toString}} {{nothing}}\n' }, config);
-    assert.ok(other.newText.endsWith('{{constructor}} {{toString}} {{nothing}}\n'), 'a key that is not a field stays as written');
+    assert.ok(other.note!.newText.endsWith('{{constructor}} {{toString}} {{nothing}}\n'), 'a key that is not a field stays as written');
   });
 
   it('the hand-back note, the check-up line and a new account’s heading show what was typed as text', () => {
     const handback = planHandback(target('accounts/am/a.md', 'name: A\nstage: active\nam: budi@example.com'), { to: 'dewi@example.com', reason: '<script>alert(1)</script> [win](javascript:1)', today: TODAY }, config);
     const checkup = planCheckup(target('accounts/am/a.md', 'name: A\nstage: active'), { today: TODAY, outcome: '<img src=x> **great** | `x`', satisfaction: 8 });
+    assert.equal(bodyOf(handback.newText), '\n# Notes\n', 'the hand-back note goes to the handoff note, not the account');
     const created = planNewAccount('Acme <img src=x onerror=alert(1)> ## [x](javascript:1)', TODAY, config);
     for (const [markdown, typed] of [
-      [bodyOf(handback.newText), '<script>alert(1)</script> [win](javascript:1)'],
+      [bodyOf(handback.note!.newText), '<script>alert(1)</script> [win](javascript:1)'],
       [bodyOf(checkup.newText), '<img src=x> **great** | `x`'],
       [bodyOf(created.text), 'Acme <img src=x onerror=alert(1)> ## [x](javascript:1)'],
     ] as const) {
@@ -231,7 +233,8 @@ describe('hostile content in the notes written into account bodies', () => {
       const [name, ae, am] = [hostile(rnd), hostile(rnd), hostileLine(rnd)];
       const note = (n: string, a: string, m: string) => {
         const plan = planHandoff(target('accounts/ae/a.md', `name: ${quoted(n)}\nstage: closed_won\nae: ${quoted(a)}`), { to: m, today: TODAY, template: '{{name}}\n\n# {{name}}\n\n- **From:** {{from}}\n- **To:** {{to}}\n\n| who | |\n| --- | --- |\n| {{from}} | {{to}} |\n' }, config);
-        return bodyOf(plan.newText);
+        assert.equal(bodyOf(plan.newText), '\n# Notes\n');
+        return bodyOf(plan.note!.newText);
       };
       const html = assertSameStructure(note(name, ae, am), note('Plain', 'ae', 'am'), `seed ${5000 + seed}`);
       for (const value of [name, ae, am.trim()]) assertShows(html, value, `seed ${5000 + seed}`);
