@@ -8,7 +8,7 @@ import { EditRefused, type EditTarget } from '../../src/core/edit/editPlan';
 import { verifyEdit } from '../../src/core/edit/editVerify';
 import { bytesOfText, hasEscapedBytes, textOfBytes } from '../../src/core/read/fileText';
 import { readFrontMatterSource, setBlock, setScalar } from '../../src/core/edit/frontMatterEdit';
-import { planHandoff, planMove } from '../../src/core/edit/handoff';
+import { planHandback, planHandoff, planMove } from '../../src/core/edit/handoff';
 import { planNewAccount } from '../../src/core/edit/newAccount';
 import { planAddOpportunity } from '../../src/core/edit/addOpportunity';
 
@@ -49,22 +49,27 @@ describe('edits planned on the parser', () => {
     assert.throws(() => planMove(unread, 'proposal', config), refusedAs('edit-unsafe', /not valid YAML 1\.2 \(line 3: Missing closing "quote/));
   });
 
-  it('adds a block at the mapping\'s own indentation and nesting step', () => {
+  it('adds a block at the mapping\'s own indentation and nesting step (the handoff note), and changes only the stage of the account', () => {
     const text = '---\n    name: A\n    stage: closed_won\n    scores:\n        fit: 8\n---\n';
-    const plan = planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23' }, config);
-    assert.match(plan.newText, /^---\n {4}name: A\n {4}stage: onboarding\n {4}am: budi@example.com\n {4}scores:\n {8}fit: 8\n {4}handoff:\n {8}date: 2026-11-23\n {8}to: budi@example.com\n---\n/);
+    const plan = planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23', noteText: '---\n    scores:\n        fit: 8\n---\n' }, config);
+    assert.equal(plan.newText, text.replace('stage: closed_won', 'stage: onboarding'));
+    assert.match(plan.note!.newText, /^---\n {4}scores:\n {8}fit: 8\n {4}handoff:\n {8}date: 2026-11-23\n {8}to: budi@example.com\n---\n/);
   });
 
   it('replaces a handoff block that is there already, and leaves a comment after it', () => {
-    const text = '---\nname: A\nstage: closed_won\nhandoff:\n  date: 2025-01-01\n  to: old@example.com\n# kept\nae: d@example.com\n---\n';
-    const plan = planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23' }, config);
-    assert.match(plan.newText, /\nhandoff:\n {2}date: 2026-11-23\n {2}from: d@example.com\n {2}to: budi@example.com\n# kept\nae: d@example.com\n/);
+    const text = '---\nname: A\nstage: closed_won\nae: d@example.com\n---\n';
+    const noteText = '---\nhandoff:\n  date: 2025-01-01\n  to: old@example.com\n# kept\nhandback:\n  date: 2025-06-01\n---\n';
+    const plan = planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23', noteText }, config);
+    assert.match(plan.note!.newText, /^---\nhandoff:\n {2}date: 2026-11-23\n {2}from: d@example.com\n {2}to: budi@example.com\n# kept\nhandback:\n {2}date: 2025-06-01\n---\n/);
   });
 
-  it('keeps the comments and blank lines after a block it replaces, and after a key it inserts behind', () => {
-    const text = '---\nname: Acme\nstage: closed_won\nae: dewi@example.com\nhandoff:\n  date: 2025-01-01\n  # to: tbd\n\n# Contacts\ncontacts: []\n---\n';
-    const plan = planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23' }, config);
-    assert.match(plan.newText, /\nstage: onboarding\nae: dewi@example.com\nam: budi@example.com\nhandoff:\n {2}date: 2026-11-23\n {2}from: dewi@example.com\n {2}to: budi@example.com\n {2}# to: tbd\n\n# Contacts\ncontacts: \[\]\n---\n/);
+  it('keeps the comments and blank lines after a block it replaces, and after a block it inserts behind', () => {
+    const text = '---\nname: Acme\nstage: closed_won\nae: dewi@example.com\n---\n';
+    const noteText = '---\nhandoff:\n  date: 2025-01-01\n  # to: tbd\n\n# Contacts\ncontacts: []\n---\n';
+    const plan = planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23', noteText }, config);
+    assert.match(plan.note!.newText, /^---\nhandoff:\n {2}date: 2026-11-23\n {2}from: dewi@example.com\n {2}to: budi@example.com\n {2}# to: tbd\n\n# Contacts\ncontacts: \[\]\n---\n/);
+    const back = planHandback(target('---\nname: Acme\nstage: active\n---\n', 'accounts/am/x.md'), { to: 'dewi@example.com', reason: 'r', today: '2026-11-24', noteText: plan.note!.newText }, config);
+    assert.match(back.note!.newText, /^---\nhandoff:\n {2}date: 2026-11-23\n {2}from: dewi@example.com\n {2}to: budi@example.com\n {2}# to: tbd\n\n# Contacts\ncontacts: \[\]\nhandback:\n {2}date: 2026-11-24\n {2}from: budi@example.com\n/);
   });
 
   it('edits a file with as many aliases as the index reads (the readers share one budget)', () => {
@@ -74,7 +79,7 @@ describe('edits planned on the parser', () => {
 
   it('takes the AE it names in the handoff block from the YAML 1.2 reading', () => {
     const text = '---\nstage: closed_won\nname: &n\n  Acme\nae: *n\n---\n';
-    assert.match(planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23' }, config).newText, /\nhandoff:\n {2}date: 2026-11-23\n {2}from: Acme\n/);
+    assert.match(planHandoff(target(text), { to: 'budi@example.com', today: '2026-11-23' }, config).note!.newText, /\nhandoff:\n {2}date: 2026-11-23\n {2}from: Acme\n/);
   });
 
   it('appends to a list in its own dash style, and turns `[]` into a block list', () => {
