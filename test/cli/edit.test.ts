@@ -57,18 +57,38 @@ describe('handoff move', () => {
 });
 
 describe('handoff handoff', () => {
-  it('moves a won deal to the same place under am/ with stage, am, the handoff block and the team template', () => {
+  it('moves a won deal to the same place under am/ changing only its stage, and writes the handoff record and the team template to the handoff note', () => {
     const dir = workspace();
+    const before = read(dir, 'accounts/ae/apac/tokopintar.md');
     const result = handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]);
     assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'TokoPintar handed off to budi@example.com (onboarding) (accounts/ae/apac/tokopintar.md → accounts/am/apac/tokopintar.md)\nHandoff note: accounts/handoffs/apac/tokopintar.md\n');
     assert.equal(fs.existsSync(path.join(dir, 'accounts/ae/apac/tokopintar.md')), false);
-    const text = read(dir, 'accounts/am/apac/tokopintar.md');
-    assert.match(text, /\nstage: onboarding\nae: rizky@example.com\nam: budi@example.com\n/);
-    assert.match(text, /\nhandoff:\n  date: 2026-11-22\n  from: rizky@example.com\n  to: budi@example.com\n---\n/);
-    assert.match(text, /\n## Handoff note — 2026-11-22\n\nFrom rizky@example.com \(AE\) to budi@example.com \(AM\)\. Fill this in/);
+    assert.equal(read(dir, 'accounts/am/apac/tokopintar.md'), before.replace('\nstage: closed_won\n', '\nstage: onboarding\n'));
+    const note = read(dir, 'accounts/handoffs/apac/tokopintar.md');
+    assert.match(note, /^---\nhandoff:\n  date: 2026-11-22\n  from: rizky@example.com\n  to: budi@example.com\n---\n/);
+    assert.match(note, /\n## Handoff note — 2026-11-22\n\nFrom rizky@example.com \(AE\) to budi@example.com \(AM\)\. Fill this in/);
     const check = handoff(['check', '--dir', dir, '--format', 'json', '--today', '2026-11-22']);
-    assert.deepEqual(JSON.parse(check.stdout).problems.filter((p: { file: string }) => p.file.includes('tokopintar')), []);
+    const problems = JSON.parse(check.stdout).problems.filter((p: { file: string }) => p.file.includes('tokopintar'));
+    // The account is valid; its note is reported (a warning, by default) until someone fills it in.
+    assert.deepEqual(
+      problems.map((p: { file: string; code: string; severity: string }) => [p.file, p.code, p.severity]),
+      [['accounts/handoffs/apac/tokopintar.md', 'handoff-note-empty', 'warning']],
+    );
     assert.equal(check.code, 0);
+  });
+
+  it('says in JSON where the handoff note is', () => {
+    const dir = workspace();
+    const result = handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir, '--format', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), {
+      file: 'accounts/ae/apac/tokopintar.md',
+      new_file: 'accounts/am/apac/tokopintar.md',
+      changed: true,
+      summary: 'TokoPintar handed off to budi@example.com (onboarding)',
+      note: 'accounts/handoffs/apac/tokopintar.md',
+    });
   });
 
   it('refuses a deal that is not won unless --force', () => {
@@ -98,14 +118,30 @@ describe('handoff handoff', () => {
 });
 
 describe('handoff handback', () => {
-  it('moves an AM account back to the AE folder with the reason', () => {
+  it('moves an AM account back to the AE folder changing its stage and AE, and records the reason in the handoff note', () => {
     const dir = workspace();
+    const before = read(dir, 'accounts/am/emea/kraken-shipping.md');
     const result = handoff(['handback', 'accounts/am/emea/kraken-shipping.md', '--to', 'tom@example.com', '--reason', 'Needs a new deal for the APAC fleet', '--today', '2026-11-22', '--dir', dir]);
     assert.equal(result.code, 0, result.stderr);
-    const text = read(dir, 'accounts/ae/emea/kraken-shipping.md');
-    assert.match(text, /\nstage: negotiation\nae: tom@example.com\nam: sofia@example.com\n/);
-    assert.match(text, /\nhandback:\n  date: 2026-11-22\n  from: sofia@example.com\n  to: tom@example.com\n  reason: Needs a new deal for the APAC fleet\n---\n/);
+    assert.match(result.stdout, /\nHandoff note: accounts\/handoffs\/emea\/kraken-shipping.md\n$/);
+    // tom is the AE it names already: the stage alone changes.
+    assert.equal(read(dir, 'accounts/ae/emea/kraken-shipping.md'), before.replace('\nstage: at_risk\n', '\nstage: negotiation\n'));
+    const note = read(dir, 'accounts/handoffs/emea/kraken-shipping.md');
+    assert.match(note, /^---\nhandback:\n  date: 2026-11-22\n  from: sofia@example.com\n  to: tom@example.com\n  reason: Needs a new deal for the APAC fleet\n---\n/);
+    assert.match(note, /\n## Hand-back note — 2026-11-22\n\nFrom sofia@example.com back to tom@example.com: Needs a new deal for the APAC fleet\n$/);
     assert.equal(handoff(['handback', 'accounts/ae/emea/kraken-shipping.md', '--to', 'x', '--reason', 'y', '--dir', dir]).code, 1);
+  });
+
+  it('hands back to another AE: the ae line changes with the stage, and the record goes to the note of the handoff', () => {
+    const dir = workspace();
+    assert.equal(handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]).code, 0);
+    const before = read(dir, 'accounts/am/apac/tokopintar.md');
+    const result = handoff(['handback', 'accounts/am/apac/tokopintar.md', '--to', 'dewi@example.com', '--reason', 'Upsell', '--today', '2026-11-23', '--dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(read(dir, 'accounts/ae/apac/tokopintar.md'), before.replace('\nstage: onboarding\nae: rizky@example.com\n', '\nstage: negotiation\nae: dewi@example.com\n'));
+    const note = read(dir, 'accounts/handoffs/apac/tokopintar.md');
+    assert.match(note, /^---\nhandoff:\n  date: 2026-11-22\n  from: rizky@example.com\n  to: budi@example.com\nhandback:\n  date: 2026-11-23\n  from: budi@example.com\n  to: dewi@example.com\n  reason: Upsell\n---\n/);
+    assert.match(note, /## Handoff note — 2026-11-22[\s\S]*\n## Hand-back note — 2026-11-23\n/);
   });
 
   it('needs --to and --reason', () => {
