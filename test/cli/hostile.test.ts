@@ -29,8 +29,10 @@ describe('hostile config: templates and paths stay inside the workspace', () => 
       const result = handOff(dir);
       assert.equal(result.code, 0, result.stderr);
       const text = fs.readFileSync(path.join(dir, 'accounts/am/apac/tokopintar.md'), 'utf8');
+      const note = fs.readFileSync(path.join(dir, 'accounts/handoffs/apac/tokopintar.md'), 'utf8');
       assert.doesNotMatch(text, /TOP SECRET/);
-      assert.match(text, /\*\*Stakeholders:\*\*/);
+      assert.doesNotMatch(note, /TOP SECRET/);
+      assert.match(note, /\n- \*\*Stakeholders:\*\* <!-- who signs/, 'the built-in checklist');
     });
   }
 
@@ -118,7 +120,12 @@ describe('hostile names and keys: prototype keys are plain data', () => {
     assert.match(report.stdout, /"score": 8/);
     const handed = handoff(['handoff', 'accounts/ae/b.md', '--to', 'constructor', '--today', '2026-11-22', '--dir', dir]);
     assert.equal(handed.code, 0, handed.stderr);
-    assert.match(fs.readFileSync(path.join(dir, 'accounts/am/b.md'), 'utf8'), /## Note \{\{constructor\}\} \{\{toString\}\} \{\{__proto__\}\} B\n/);
+    assert.match(fs.readFileSync(path.join(dir, 'accounts/am/b.md'), 'utf8'), /\nstage: __proto__\n/);
+    const note = fs.readFileSync(path.join(dir, 'accounts/handoffs/b.md'), 'utf8');
+    assert.match(note, /^---\nhandoff:\n  date: 2026-11-22\n  from: __proto__\n  to: constructor\n---\n/);
+    assert.match(note, /## Note \{\{constructor\}\} \{\{toString\}\} \{\{__proto__\}\} B\n/);
+    const after = handoff(['list', '--dir', dir, '--owner', 'constructor', '--format', 'json']);
+    assert.deepEqual(JSON.parse(after.stdout).accounts.map((a: { name: string }) => a.name), ['B'], 'the AM named constructor, read from the note');
   });
 });
 
