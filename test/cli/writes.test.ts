@@ -82,24 +82,37 @@ describe('writes you can trust: tricky-but-valid YAML through `handoff move`', (
     assert.equal(textOf(dir), text);
   });
 
-  it('a flow mapping cannot take new keys: a handoff is refused, nothing moves', () => {
+  it('a flow mapping takes a handoff: its stage changes in place, the record goes to the handoff note', () => {
     const text = account('{name: Flow, stage: closed_won, ae: dewi@example.com}\n');
     const dir = tempWorkspace({ [file]: text });
-    const before = tree(dir);
-    const result = handoff(['handoff', file, '--to', 'budi@example.com', '--dir', dir]);
-    assert.equal(result.code, 1);
-    assert.match(result.stderr, /^Refused: .*flow mapping/);
-    assert.deepEqual(tree(dir), before);
-    assert.equal(textOf(dir), text);
+    const result = handoff(['handoff', file, '--to', 'budi@example.com', '--today', '2026-11-23', '--dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    const moved = 'accounts/am/x.md';
+    assert.deepEqual(tree(dir), ['accounts', 'accounts/ae', 'accounts/am', 'accounts/am/x.md', 'accounts/handoffs', 'accounts/handoffs/x.md']);
+    assert.equal(textOf(dir, moved), account('{name: Flow, stage: onboarding, ae: dewi@example.com}\n'));
+    assert.match(textOf(dir, 'accounts/handoffs/x.md'), /^---\nhandoff:\n {2}date: 2026-11-23\n {2}from: dewi@example.com\n {2}to: budi@example.com\n---\n/);
+    const listedAfter = listed(dir, moved);
+    assert.equal(listedAfter?.stage, 'onboarding');
+    assert.equal(listedAfter?.am, 'budi@example.com');
+    assert.deepEqual(listedAfter?.handoff, { date: '2026-11-23', from: 'dewi@example.com', to: 'budi@example.com' });
+    assert.deepEqual(errorsOf(dir), []);
   });
 
-  it('an indented mapping takes new keys at its own indentation', () => {
+  it('a flow mapping that names another AM: the am changes in place too', () => {
+    const dir = tempWorkspace({ [file]: account('{name: Flow, stage: closed_won, ae: dewi@example.com, am: old@example.com}\n') });
+    const result = handoff(['handoff', file, '--to', 'budi@example.com', '--today', '2026-11-23', '--dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(textOf(dir, 'accounts/am/x.md'), account('{name: Flow, stage: onboarding, ae: dewi@example.com, am: budi@example.com}\n'));
+  });
+
+  it('an indented mapping: the stage changes at its place, the record goes to the handoff note', () => {
     const dir = tempWorkspace({ [file]: account('  name: Indented\n  stage: closed_won\n  ae: dewi@example.com\n') });
     const result = handoff(['handoff', file, '--to', 'budi@example.com', '--today', '2026-11-23', '--dir', dir]);
     assert.equal(result.code, 0, result.stderr);
     const moved = 'accounts/am/x.md';
-    assert.match(textOf(dir, moved), /^---\n {2}name: Indented\n {2}stage: onboarding\n {2}ae: dewi@example.com\n {2}am: budi@example.com\n {2}handoff:\n {4}date: 2026-11-23\n {4}from: dewi@example.com\n {4}to: budi@example.com\n---\n/);
+    assert.equal(textOf(dir, moved), account('  name: Indented\n  stage: onboarding\n  ae: dewi@example.com\n'));
     assert.deepEqual(listed(dir, moved)?.handoff, { date: '2026-11-23', from: 'dewi@example.com', to: 'budi@example.com' });
+    assert.equal(listed(dir, moved)?.am, 'budi@example.com');
     assert.deepEqual(errorsOf(dir), []);
   });
 });
@@ -246,6 +259,11 @@ describe('writes you can trust: parallel processes', () => {
       assert.ok(result.code === 1 || result.code === 2, `exit ${result.code}: ${result.stderr}`);
       assert.doesNotMatch(result.stderr, /unexpected failure|\n\s+at /);
     }
-    assert.deepEqual(tree(dir), ['accounts', 'accounts/ae', 'accounts/ae/apac', 'accounts/am', 'accounts/am/apac', 'accounts/am/apac/x.md']);
+    // Exactly one note, with one handoff record and one note: the refused runs left nothing of theirs.
+    assert.deepEqual(tree(dir), ['accounts', 'accounts/ae', 'accounts/ae/apac', 'accounts/am', 'accounts/am/apac', 'accounts/am/apac/x.md', 'accounts/handoffs', 'accounts/handoffs/apac', 'accounts/handoffs/apac/x.md']);
+    const note = textOf(dir, 'accounts/handoffs/apac/x.md');
+    assert.equal(note.match(/^handoff:/gm)?.length, 1, note);
+    assert.equal(note.match(/## Handoff note/g)?.length, 1, note);
+    assert.equal(textOf(dir, 'accounts/am/apac/x.md'), account('name: Won\nstage: onboarding\nae: dewi@example.com\n'));
   });
 });
