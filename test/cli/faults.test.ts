@@ -10,6 +10,7 @@ import { handoff } from './handoffProcess';
 
 const DEAL = 'accounts/ae/apac/big-deal.md';
 const MOVED = 'accounts/am/apac/big-deal.md';
+const NOTE = 'accounts/handoffs/apac/big-deal.md';
 const TEXT = `---\nname: Big Deal\nstage: closed_won\nae: dewi@example.com\n---\n# Big Deal\n\n${'Meeting notes, line after line.\n'.repeat(1300)}`;
 
 function files(dir: string): string[] {
@@ -60,6 +61,8 @@ describe('writes you can trust on a real tmpfs: a full disk, a read-only folder'
     assert.equal(refused.code, 1, refused.stderr);
     assert.match(refused.stderr, /^Refused: cannot write accounts\/ae\/apac\/big-deal.md: the disk is full \(ENOSPC\); nothing was changed\n$/);
     assert.deepEqual(files(mount), before);
+    // The note was written first and fits; when the account does not, it goes again, with the folders it made.
+    assert.equal(fs.existsSync(path.join(mount, 'accounts/handoffs')), false, 'accounts/handoffs/apac left behind');
     assert.equal(fs.readFileSync(path.join(mount, DEAL), 'utf8'), TEXT);
     const check = JSON.parse(handoff(['check', '--dir', mount, '--format', 'json']).stdout);
     assert.equal(check.accounts, 1);
@@ -68,7 +71,33 @@ describe('writes you can trust on a real tmpfs: a full disk, a read-only folder'
     const retried = handoff(['handoff', DEAL, '--to', 'budi@example.com', '--dir', mount]);
     assert.equal(retried.code, 0, retried.stderr);
     assert.equal(fs.existsSync(path.join(mount, DEAL)), false);
-    assert.match(fs.readFileSync(path.join(mount, MOVED), 'utf8'), /^---\nname: Big Deal\nstage: onboarding\n/);
+    assert.equal(fs.readFileSync(path.join(mount, MOVED), 'utf8'), TEXT.replace('stage: closed_won', 'stage: onboarding'));
+    assert.match(fs.readFileSync(path.join(mount, NOTE), 'utf8'), /^---\nhandoff:\n  date: \d{4}-\d\d-\d\d\n  from: dewi@example.com\n  to: budi@example.com\n---\n/);
+  });
+
+  it('a handoff on a disk with no room at all: refused before the account, no note and no note folder left', () => {
+    fillDisk(0);
+    const before = files(mount);
+    const refused = handoff(['handoff', DEAL, '--to', 'budi@example.com', '--dir', mount]);
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.match(refused.stderr, /the disk is full \(ENOSPC\)/);
+    assert.deepEqual(files(mount), before);
+    assert.equal(fs.existsSync(path.join(mount, 'accounts/handoffs')), false);
+    assert.equal(fs.readFileSync(path.join(mount, DEAL), 'utf8'), TEXT);
+  });
+
+  it('a handoff whose account does not fit, when the note exists already: the note is put back as it was', () => {
+    const earlier = '---\nhandback:\n  date: 2026-01-05\n  to: dewi@example.com\n---\n\n## Hand-back note — 2026-01-05\n\nBack for a second deal.\n';
+    fs.mkdirSync(path.join(mount, 'accounts/handoffs/apac'), { recursive: true });
+    fs.writeFileSync(path.join(mount, NOTE), earlier);
+    fillDisk(12 * 1024);
+    const before = files(mount);
+    const refused = handoff(['handoff', DEAL, '--to', 'budi@example.com', '--dir', mount]);
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.match(refused.stderr, /the disk is full \(ENOSPC\)/);
+    assert.deepEqual(files(mount), before);
+    assert.equal(fs.readFileSync(path.join(mount, NOTE), 'utf8'), earlier);
+    assert.equal(fs.readFileSync(path.join(mount, DEAL), 'utf8'), TEXT);
   });
 
   it('a move on a disk with no room at all: refused, the file as it was', () => {
