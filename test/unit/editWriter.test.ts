@@ -10,7 +10,7 @@ import { defaultConfig } from '../../src/core/model/teamConfig';
 import { EditRefused, type EditPlan } from '../../src/core/edit/editPlan';
 import { textOfBytes } from '../../src/core/read/fileText';
 import { planHandoff, planMove } from '../../src/core/edit/handoff';
-import { writePlan } from '../../src/node/editWriter';
+import { writePlan, writePlanWithNote } from '../../src/node/editWriter';
 import { lockPathOf } from '../../src/node/fileLock';
 import { readRegularFile, type FileBytes, type FileSystem } from '../../src/node/regularFile';
 
@@ -81,6 +81,48 @@ describe('the CLI write path (editWriter)', () => {
       assertRefusedUntouched(dir, () => writePlan(dir, handoff.plan, handoff.before, failing(override as Partial<FileSystem>)), /disk is full/);
     });
   }
+
+  it('a handoff with its note: the note first, then the account; when the account fails the note and the folders made for it go', () => {
+    const dir = workspace();
+    const handoff = planned(dir, 'handoff');
+    const note = path.join(dir, 'accounts/handoffs/apac/x.md');
+    // Fails the account's new file only (under am/): the note, written first, succeeds.
+    let notes = 0;
+    const second = failing({
+      openSync: ((file: string, ...rest: unknown[]) => {
+        if (String(file).includes(`${path.sep}am${path.sep}`)) throw errno('ENOSPC');
+        if (String(file).includes(`${path.sep}handoffs${path.sep}`)) notes++;
+        return (nodeFs.openSync as (...a: unknown[]) => number)(file, ...rest);
+      }) as FileSystem['openSync'],
+    });
+    assertRefusedUntouched(dir, () => writePlanWithNote(dir, handoff.plan, handoff.before, undefined, second), /disk is full/);
+    assert.ok(notes > 0, 'the note was written before the account failed');
+    assert.equal(nodeFs.existsSync(path.join(dir, 'accounts/handoffs')), false, 'accounts/handoffs left behind');
+    // An existing note is put back byte for byte.
+    nodeFs.mkdirSync(path.dirname(note), { recursive: true });
+    const earlier = '---\nhandback:\n  date: 2026-01-05\n---\nBack.\n';
+    nodeFs.writeFileSync(note, earlier);
+    const noteBefore = readRegularFile(nodeFs, note, 'accounts/handoffs/apac/x.md');
+    const again = planned(dir, 'handoff');
+    const withNote = { ...again.plan, note: planHandoff({ file: FILE, role: 'ae', text: TEXT, name: 'X', stage: 'closed_won', data: { ae: 'dewi@example.com' } }, { to: 'budi@example.com', today: '2026-11-23', noteText: earlier }, config).note };
+    notes = 0;
+    assertRefusedUntouched(dir, () => writePlanWithNote(dir, withNote, again.before, noteBefore, second), /disk is full/);
+    assert.ok(notes > 0, 'the note was changed before the account failed');
+    assert.equal(nodeFs.readFileSync(note, 'utf8'), earlier);
+    // And with room: both written, the note holding the record.
+    writePlanWithNote(dir, withNote, again.before, noteBefore);
+    assert.equal(nodeFs.readFileSync(path.join(dir, 'accounts/am/apac/x.md'), 'utf8'), TEXT.replace('closed_won #', 'onboarding #'));
+    assert.match(nodeFs.readFileSync(note, 'utf8'), /^---\nhandback:\n  date: 2026-01-05\nhandoff:\n  date: 2026-11-23\n  from: dewi@example.com\n  to: budi@example.com\n---\nBack\.\n/);
+  });
+
+  it('a note that appeared meanwhile is never overwritten: refused, nothing changed', () => {
+    const dir = workspace();
+    const handoff = planned(dir, 'handoff');
+    nodeFs.mkdirSync(path.join(dir, 'accounts/handoffs/apac'), { recursive: true });
+    nodeFs.writeFileSync(path.join(dir, 'accounts/handoffs/apac/x.md'), 'a teammate\'s note\n');
+    assertRefusedUntouched(dir, () => writePlanWithNote(dir, handoff.plan, handoff.before, undefined), /accounts\/handoffs\/apac\/x.md already exists; nothing was changed/);
+    assert.equal(nodeFs.readFileSync(path.join(dir, 'accounts/handoffs/apac/x.md'), 'utf8'), 'a teammate\'s note\n');
+  });
 
   it('a read-only folder: refused with the reason, nothing left', () => {
     const dir = workspace();
