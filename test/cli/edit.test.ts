@@ -117,6 +117,41 @@ describe('handoff handoff', () => {
   });
 });
 
+describe('the note gate: check reports a handoff note with empty items', () => {
+  it('on the note file at its first empty item, a warning by default, an error (exit 1) with require_note: error, nothing when off or filled', () => {
+    const dir = workspace();
+    assert.equal(handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]).code, 0);
+    const noteFile = 'accounts/handoffs/apac/tokopintar.md';
+    const note = read(dir, noteFile);
+    const gate = () => {
+      const check = handoff(['check', '--dir', dir, '--format', 'json', '--today', '2026-11-22']);
+      const problems = (JSON.parse(check.stdout).problems as { file: string; line: number; severity: string; code: string; message: string }[]).filter((p) => p.code === 'handoff-note-empty');
+      return { code: check.code, problems };
+    };
+    const warning = gate();
+    assert.equal(warning.code, 0);
+    assert.deepEqual(
+      warning.problems.map((p) => [p.file, p.line, p.severity, p.message]),
+      [[noteFile, note.split('\n').indexOf('- **Stakeholders:**') + 1, 'warning', 'the handoff note has 6 empty items: Stakeholders, Why they bought, Success criteria, Promises made, Risks, Technical environment']],
+    );
+    assert.equal(warning.problems[0].line, 12);
+    const config = read(dir, '.handoff.yml');
+    fs.writeFileSync(path.join(dir, '.handoff.yml'), config.replace('  template: templates/handoff-note.md', '  template: templates/handoff-note.md\n  require_note: error'));
+    const error = gate();
+    assert.equal(error.code, 1);
+    assert.deepEqual(error.problems.map((p) => [p.file, p.severity]), [[noteFile, 'error']]);
+    // Filled in, item by item: the gate names what is left, then is quiet.
+    fs.writeFileSync(path.join(dir, noteFile), note.replace(/^(- \*\*(?!Risks)[^*]+:\*\*)$/gm, '$1 done'));
+    const left = gate();
+    assert.deepEqual(left.problems.map((p) => [p.line, p.message]), [[note.split('\n').indexOf('- **Risks:**') + 1, 'the handoff note has an empty item: Risks']]);
+    fs.writeFileSync(path.join(dir, noteFile), note.replace(/^(- \*\*[^*]+:\*\*)$/gm, '$1 done'));
+    assert.deepEqual(gate(), { code: 0, problems: [] });
+    fs.writeFileSync(path.join(dir, noteFile), note);
+    fs.writeFileSync(path.join(dir, '.handoff.yml'), config.replace('  template: templates/handoff-note.md', '  template: templates/handoff-note.md\n  require_note: off'));
+    assert.deepEqual(gate().problems, []);
+  });
+});
+
 describe('handoff handback', () => {
   it('moves an AM account back to the AE folder changing its stage and AE, and records the reason in the handoff note', () => {
     const dir = workspace();
