@@ -131,9 +131,9 @@ async function handOffAll(dir: string, specs: Spec[]): Promise<void> {
     const file = `accounts/ae/${spec.rest}`;
     const { target, before } = readEditTarget(dir, file, store);
     const note = readNoteTarget(dir, file, store);
-    assert.equal(note, undefined);
+    assert.equal(note, undefined, `${file}: no handoff note yet`);
     const plan = planHandoff(target, { to: 'budi@example.com', today: '2026-11-22', template }, store.config);
-    writePlanWithNote(dir, plan, before, note?.before);
+    writePlanWithNote(dir, plan, before, undefined);
   }
 }
 
