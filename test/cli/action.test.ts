@@ -163,7 +163,8 @@ describe('the GitHub Action (action.yml)', function () {
       "::error file=accounts/ae/apac/evil | <script>%2C y%3A z %250A.md,line=4,col=13,title=invalid-date::'close_date' must be a real calendar day written YYYY-MM-DD, such as 2026-12-15; '2026-02-30' is not",
       "::error file=accounts/ae/emea/baltic-freight.md,line=3,col=8,title=unknown-stage::stage 'nope' is not a stage of this team; AE stages are: prospecting, qualification, demo, proposal, negotiation, closed_won, closed_lost",
     ]);
-    assert.deepEqual(annotations.slice(2).map((line) => line.split(' ')[0]), [...Array(8).fill('::warning'), ...Array(6).fill('::notice')]);
+    assert.deepEqual(annotations.slice(2).map((line) => line.split(' ')[0]), [...Array(9).fill('::warning'), ...Array(6).fill('::notice')]);
+    assert.ok(annotations.some((line) => line.startsWith('::warning file=accounts/handoffs/apac/tokopintar.md,line=') && line.includes('title=handoff-note-empty::')), 'the empty handoff note, on the note');
     assert.match(check.stderr, /^Checked 33 account files: 2 errors, \d+ warnings, \d+ notes\.\n$/);
 
     assert.ok(review.ran, 'the review runs after a failed check');
@@ -176,7 +177,7 @@ describe('the GitHub Action (action.yml)', function () {
     assert.match(run.summary, /^\| accounts\/ae\/emea\/baltic-freight\.md:3 \| error \| `unknown-stage` \| stage 'nope' is not a stage of this team/m);
     assert.match(run.summary, /^\| accounts\/ae\/apac\/evil \\\| &lt;script&gt;, y: z %0A\.md:4 \| error \| `invalid-date` \|/m, 'the hostile file name escaped in its cell');
     assert.match(run.summary, /^### Handoff review: origin\/main → HEAD\n\n\*\*1 handoff, 1 stage move, 1 new account, 0 removed accounts\*\*\n/m);
-    assert.match(run.summary, /^- \*\*TokoPintar\*\* AE → AM: `accounts\/ae\/apac\/tokopintar\.md` → `accounts\/am\/apac\/tokopintar\.md`$/m);
+    assert.match(run.summary, /^- \*\*TokoPintar\*\* AE → AM: `accounts\/ae\/apac\/tokopintar\.md` → `accounts\/am\/apac\/tokopintar\.md`\n {2}- note: `accounts\/handoffs\/apac\/tokopintar\.md` — 6 empty: Stakeholders, /m);
     assert.match(run.summary, /^- \*\*Evil &lt;img src=x onerror=alert\(1\)&gt; \\\| \\\*Corp\\\* @\u2060budi\\\\n::error::forged\*\* /m, 'the hostile name escaped in the review');
     assert.doesNotMatch(run.summary.replace(/`[^`\n]*`/g, ''), /<img|<script/, 'no HTML outside code spans');
     assert.ok(run.summary.indexOf('### Handoff check') < run.summary.indexOf('### Handoff review'));
