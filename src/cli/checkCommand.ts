@@ -29,7 +29,7 @@ export async function runCheck(args: string[]): Promise<number> {
   problems.sort(compareProblems);
   // Every account file counts, readable or not: `check` is about files.
   const accounts = store.size;
-  const format = options.format as string;
+  const { format } = options;
   if (format === 'json') {
     printJson({ accounts, problems: problems.map(problemToJson) });
   } else if (format === 'github') {

@@ -19,7 +19,8 @@ export class UsageError extends Error {
   }
 }
 
-export type OutputFormat = 'text' | 'json';
+/** Every command takes text and json; `report` and `diff` also md and csv, `check` and `diff` github (each command lists its own). */
+export type OutputFormat = 'text' | 'json' | 'md' | 'csv' | 'github';
 
 export interface CommonOptions {
   dir: string;

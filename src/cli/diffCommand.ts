@@ -39,7 +39,7 @@ export async function runDiff(args: string[]): Promise<number> {
     throw error;
   }
   const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => store.roleOf(file), store.config);
-  const format = options.format as string;
+  const { format } = options;
   if (format === 'json') {
     printJson(diffToJson(diff));
     return 0;

@@ -26,7 +26,7 @@ export async function runReport(args: string[]): Promise<number> {
   if (!period) throw new UsageError(`--period must be a quarter such as 2026-Q4 or a year such as 2026, not '${values.period}'`);
   const store = await openWorkspace(options.dir);
   const report = buildReport(store.accounts(), store.config, period, options.today);
-  const format = options.format as string;
+  const { format } = options;
   if (format === 'json') printJson(reportToJson(report));
   else if (format === 'csv') process.stdout.write(reportToCsv(report));
   else process.stdout.write(reportToMarkdown(report));
