@@ -1,11 +1,10 @@
 // `check --format github` and `diff --format github` as a GitHub Actions step runs them: the
 // workflow commands on stdout, the Markdown appended to the file GITHUB_STEP_SUMMARY names.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { handoff, sample, sampleCopy, tempWorkspace } from './handoffProcess';
+import { handoff, sample, sampleRepository, tempWorkspace } from './handoffProcess';
 
 /** No GitHub Actions variable of the machine the tests run on (a CI runner has them) unless given. */
 const outsideActions = { GITHUB_STEP_SUMMARY: undefined, GITHUB_WORKSPACE: undefined };
@@ -85,17 +84,10 @@ describe('handoff check --format github', () => {
 
 describe('handoff diff --format github', () => {
   function repository(): string {
-    const dir = sampleCopy();
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    git('add', '-A');
-    git('commit', '-qm', 'The team today');
-    git('checkout', '-qb', 'week-47');
-    assert.equal(handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]).code, 0);
-    fs.writeFileSync(path.join(dir, 'accounts/ae/apac/forged.md'), '---\nname: "x\\n::error::forged"\nstage: prospecting\n---\n');
-    git('add', '-A');
-    git('commit', '-qm', 'Week 47');
-    return dir;
+    return sampleRepository((dir) => {
+      assert.equal(handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]).code, 0);
+      fs.writeFileSync(path.join(dir, 'accounts/ae/apac/forged.md'), '---\nname: "x\\n::error::forged"\nstage: prospecting\n---\n');
+    });
   }
   const dir = repository();
 

@@ -1,5 +1,5 @@
 // Runs the built CLI as a user would, and makes the workspaces it runs on.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,5 +27,22 @@ export function tempWorkspace(files: Record<string, string>): string {
 export function sampleCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-sample-'));
   fs.cpSync(sample, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * A git repository of the sample: the team today on `main`, then a branch `week-47` with what
+ * `change` does to the working tree, committed.
+ */
+export function sampleRepository(change: (dir: string) => void): string {
+  const dir = sampleCopy();
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'The team today');
+  git('checkout', '-qb', 'week-47');
+  change(dir);
+  git('add', '-A');
+  git('commit', '-qm', 'Week 47');
   return dir;
 }

@@ -3,23 +3,16 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { handoff, sample, sampleCopy } from './handoffProcess';
+import { handoff, sample, sampleRepository } from './handoffProcess';
 
 /** A git repository with the sample at `main`, then a branch with a handoff, a stage move, an add and a remove. */
 function history(): string {
-  const dir = sampleCopy();
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', ...args], { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-qm', 'The team today');
-  git('checkout', '-qb', 'week-47');
-  assert.equal(handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]).code, 0);
-  assert.equal(handoff(['move', 'accounts/ae/emea/baltic-freight.md', 'proposal', '--dir', dir]).code, 0);
-  fs.writeFileSync(path.join(dir, 'accounts/ae/apac/kopi-kenangan.md'), '---\nname: Kopi Kenangan\nstage: prospecting\narr: 120000\ncurrency: USD\n---\n');
-  fs.unlinkSync(path.join(dir, 'accounts/ae/emea/castle-games.md'));
-  git('add', '-A');
-  git('commit', '-qm', 'Week 47');
-  return dir;
+  return sampleRepository((dir) => {
+    assert.equal(handoff(['handoff', 'accounts/ae/apac/tokopintar.md', '--to', 'budi@example.com', '--today', '2026-11-22', '--dir', dir]).code, 0);
+    assert.equal(handoff(['move', 'accounts/ae/emea/baltic-freight.md', 'proposal', '--dir', dir]).code, 0);
+    fs.writeFileSync(path.join(dir, 'accounts/ae/apac/kopi-kenangan.md'), '---\nname: Kopi Kenangan\nstage: prospecting\narr: 120000\ncurrency: USD\n---\n');
+    fs.unlinkSync(path.join(dir, 'accounts/ae/emea/castle-games.md'));
+  });
 }
 
 describe('handoff diff', () => {
