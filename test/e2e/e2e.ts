@@ -183,11 +183,8 @@ async function main() {
     await check('the handoff note opens to be filled in, and the renewal lens shows above contract_end in the handed-off file', async () => {
       await page.locator('.tab.active', { hasText: 'tokopintar.md' }).waitFor();
       await page.locator('.editor-instance .view-lines', { hasText: 'Handoff note' }).first().waitFor();
-      // The account is a file of its own, beside its note.
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill('accounts/am/apac/tokopintar.md');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'tokopintar.md' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      // The account is a file of its own, still open in its tab (now under am/), beside its note's.
+      await page.locator('.tab', { hasText: '/am/' }).filter({ hasText: 'tokopintar.md' }).first().click();
       await page.locator('.editor-instance .view-lines', { hasText: 'contract_end' }).first().waitFor();
       const lens = page.locator('.codelens-decoration', { hasText: 'ends Nov 30, 2027' }).first();
       for (let attempt = 1; ; attempt++) {

@@ -70,9 +70,11 @@ describe('menus run on the account they were invoked on', () => {
   it('Pipeline › Hand Back to AE, and the editor menus', async () => {
     own = await testAccounts(api, 'menus-hand-back', { 'am/charlie.md': am('Menu Charlie'), 'am/delta.md': am('Menu Delta'), 'am/delta-two.md': am('Menu Delta Two') });
     await withActive('am/charlie.md', () => vscode.commands.executeCommand('handoff.handBack', element(PIPELINE, 'am/delta.md'), 'dewi@example.com', 'New deal'));
-    assert.match(read('ae/delta.md'), /\nhandback:\n/);
+    assert.match(read('ae/delta.md'), /\nstage: negotiation\n/);
+    assert.match(read('handoffs/delta.md'), /\nhandback:\n/);
     await withActive('am/charlie.md', () => vscode.commands.executeCommand('handoff.handBack', uri('am/delta-two.md'), 'dewi@example.com', 'New deal'));
-    assert.match(read('ae/delta-two.md'), /\nhandback:\n/);
+    assert.match(read('ae/delta-two.md'), /\nstage: negotiation\n/);
+    assert.match(read('handoffs/delta-two.md'), /\nhandback:\n/);
   });
 
   it('Log Check-up… from a Renewals row, a Pipeline row and the editor menus', async () => {
