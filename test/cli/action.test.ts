@@ -196,6 +196,16 @@ describe('the GitHub Action (action.yml)', function () {
     assert.match(run.summary, /^### Handoff check: 8 warnings, 6 notes\n/);
   });
 
+  it('on a pull request in a repository with no origin, compares with the local base branch and says so', () => {
+    const workspace = pullRequest();
+    execFileSync('git', ['remote', 'remove', 'origin'], { cwd: workspace, stdio: 'pipe' });
+    const run = runAction(workspace, actionPath, { dir: '.', today: '2026-11-22' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main' });
+    const review = run.steps[2];
+    assert.equal(review.code, 0, review.stderr);
+    assert.match(review.stdout, /^::warning title=Handoff::Could not fetch main from origin; comparing with the local branch main\.\n::stop-commands::/);
+    assert.match(run.summary, /^### Handoff review: main → HEAD\n\n\*\*1 handoff, /m);
+  });
+
   it('compares with the input base when one is given, and reads a workspace in a folder', () => {
     const repository = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-repo-'));
     const workspace = pullRequest();
