@@ -30,7 +30,7 @@ import { registerReportCommands } from './commands/reportCommands';
 export interface HandoffApi {
   /** Settles when every folder is indexed and every pending refresh is done. */
   whenIdle(): Promise<void>;
-  /** Every file the index holds (an account, readable or not), workspace-relative. */
+  /** Every file the index holds (an account, readable or not, and a handoff note), workspace-relative. */
   indexedFiles(): string[];
   /** What the Pipeline view shows now, as plain data: read from its view model, without rendering the tree. */
   pipeline(): PipelineItem[];
@@ -93,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
       await started;
       await workspaces.idle();
     },
-    indexedFiles: () => workspaces.all().flatMap((folder) => [...folder.store.allRecords()].map((record) => record.file)),
+    indexedFiles: () => workspaces.all().flatMap((folder) => [...[...folder.store.allRecords()].map((record) => record.file), ...folder.store.noteFiles()]),
     pipeline: () => pipelineView.items(),
     pipelineMessage: () => pipelineView.message(),
     renewalsNeedingAttention: () => renewalsView.needingAttention(),

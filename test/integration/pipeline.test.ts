@@ -129,6 +129,26 @@ describe('Pipeline', () => {
     assert.equal(pipelineGroup(api, 'proposal')!.children.length, proposal + 1);
   });
 
+  it('moves an account whose handoff note has unsaved changes: the move does not touch the note', async () => {
+    const own = await testAccounts(api, 'move-with-note', {
+      'am/kopi.md': accountText({ name: 'Kopi Note', stage: 'onboarding', arr: 10000 }),
+      'handoffs/kopi.md': '---\nhandoff:\n  date: 2026-11-01\n  to: budi@example.com\n---\n\n## Handoff note\n\n- **Risks:**\n',
+    });
+    // Auto save (afterDelay in a browser) would save the note before the move: off for this test.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await vscode.window.showTextDocument(own.uri('handoffs/kopi.md'));
+      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'being written\n'));
+      assert.ok(editor.document.isDirty);
+      await vscode.commands.executeCommand('handoff.moveToStage', own.uri('am/kopi.md'), 'active');
+      assert.match(own.read('am/kopi.md'), /\nstage: active\n/);
+      assert.ok(editor.document.isDirty && editor.document.getText().endsWith('being written\n'), 'the note keeps what is being written');
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('hands a won deal off as one rename (the stage line) and a note, which one undo restores', async () => {
     const own = await testAccounts(api, 'hand-off-undo', { 'ae/toko.md': sampleText(TOKOPINTAR, { from: 'TokoPintar', to: 'Toko Undo' }) });
     const from = own.uri('ae/toko.md');

@@ -106,7 +106,7 @@ async function handOff(workspaces: AccountWorkspaces, calendar: Calendar, arg: u
   const am = to ?? (await pickPerson(ref.folder, 'am', regionOf(ref.account), vscode.l10n.t('Hand off {0} to which AM?', ref.account.name)));
   if (!am) return undefined;
   const dates = contract ?? (to === undefined ? await askContractDates(ref.account.name, ref.account.data) : {});
-  const read = await readEditTarget(ref.folder, ref.account.file);
+  const read = await readEditTarget(ref.folder, ref.account.file, true);
   const template = await readTemplate(ref.folder);
   const plan = planHandoff(read.target, { to: am, today: calendar.today, template, force, noteText: read.note?.text, ...dates }, config);
   const uri = await applyPlan(ref.folder, plan, read);
@@ -153,7 +153,7 @@ async function handBack(workspaces: AccountWorkspaces, calendar: Calendar, arg: 
       validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Say why, in a few words') : undefined),
     }));
   if (!why) return undefined;
-  const read = await readEditTarget(ref.folder, ref.account.file);
+  const read = await readEditTarget(ref.folder, ref.account.file, true);
   const plan = planHandback(read.target, { to: ae, reason: why, today: calendar.today, noteText: read.note?.text }, ref.folder.store.config);
   const uri = await applyPlan(ref.folder, plan, read);
   return { folder: ref.folder, file: plan.newFile, uri, message: vscode.l10n.t('{0} handed back to {1}', ref.account.name, ae), step: 'handoff.walkthrough.handedBack' };

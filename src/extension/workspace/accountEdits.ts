@@ -23,15 +23,18 @@ export interface EditRead extends DocumentRead {
   note?: DocumentRead;
 }
 
-/** Reads an account (and its handoff note) as it is on disk now, through its (possibly not yet open) text document. */
-export async function readEditTarget(folder: AccountFolder, file: string): Promise<EditRead> {
+/**
+ * Reads an account as it is on disk now, through its (possibly not yet open) text document — and,
+ * for a handoff or hand-back (`withNote`), its handoff note when it has one.
+ */
+export async function readEditTarget(folder: AccountFolder, file: string, withNote = false): Promise<EditRead> {
   const role = folder.store.roleOf(file);
   if (!role) throw new EditRefused(vscode.l10n.t('{0} is not an account file', file));
   const { text, document, disk } = await readDocument(folder, file);
   const { account } = readAccount(file, role, text, folder.store.config);
   if (!account) throw new EditRefused(vscode.l10n.t('{0} cannot be read as an account; see the Problems panel', file));
   const noteFile = noteFileOf(file, folder.store.config);
-  const note = noteFile !== undefined && (await statOf(folder.source.uriOf(noteFile))) ? await readDocument(folder, noteFile) : undefined;
+  const note = withNote && noteFile !== undefined && (await statOf(folder.source.uriOf(noteFile))) ? await readDocument(folder, noteFile) : undefined;
   return { target: { file, role, text, name: account.name, stage: account.stage, data: account.data }, text, document, disk, note };
 }
 
