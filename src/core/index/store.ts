@@ -5,9 +5,9 @@
 import { type Account, type AccountRecord } from '../model/account';
 import { readAccount, unreadableRecord } from '../read/accountRead';
 import { CONFIG_FILE, defaultConfig, notesFolder, roleFolder, type TeamConfig } from '../model/teamConfig';
-import { accountFilesOfNote, noteFileOf, withNote } from '../model/handoffNote';
-import { readHandoffNote, type NoteRecord } from '../read/noteRead';
-import { noteEmptyProblem } from '../read/noteGate';
+import { accountFilesOfNote, noteFileOf } from '../model/handoffNote';
+import type { NoteRecord } from '../read/noteRead';
+import { HandoffNotes } from './handoffNotes';
 import { parseConfig } from '../read/configRead';
 import { Emitter } from './emitter';
 import type { FileSource } from './fileSource';
@@ -44,8 +44,6 @@ export interface StoreOptions {
 
 export class AccountStore {
   private readonly records = new Map<string, AccountRecord>();
-  /** Handoff notes by file; read on every load (few beside the accounts), never snapshotted. */
-  private readonly notes = new Map<string, NoteRecord>();
   private readonly stamps = new Map<string, FileStamp>();
   /** `accounts()` as last built; dropped on every change. */
   private accountList: readonly Account[] | undefined;
@@ -54,10 +52,14 @@ export class AccountStore {
   private readonly changes = new Emitter<StoreChange>();
   readonly onDidChange = this.changes.event;
 
+  private readonly notes: HandoffNotes;
+
   constructor(
     private readonly source: FileSource,
     private readonly options: StoreOptions = {},
-  ) {}
+  ) {
+    this.notes = new HandoffNotes(source, () => this.config);
+  }
 
   get config(): TeamConfig {
     return this.configState.config;
@@ -105,8 +107,9 @@ export class AccountStore {
       const removed: string[] = [];
       await forEachLimit([...new Set(await this.withFolderContents(files))], READ_CONCURRENCY, async (file) => {
         if (this.isNote(file)) {
-          if (await this.readNote(file)) changed.push(file, ...this.accountsOfNote(file));
-          else if (this.notes.delete(file)) {
+          const had = this.notes.has(file);
+          if (await this.notes.read(file)) changed.push(file, ...this.accountsOfNote(file));
+          else if (had) {
             changed.push(...this.accountsOfNote(file));
             removed.push(file);
           }
@@ -133,7 +136,7 @@ export class AccountStore {
 
   /** Every file in the index: accounts and notes. */
   private allFiles(): string[] {
-    return [...this.records.keys(), ...this.notes.keys()];
+    return [...this.records.keys(), ...this.notes.files()];
   }
 
   /** The paths, with each folder under an account root replaced by the accounts it held and holds now. */
@@ -147,7 +150,7 @@ export class AccountStore {
       }
       const prefix = `${path}/`;
       if (!roots.some((root) => prefix.startsWith(root) || root.startsWith(prefix))) continue;
-      for (const file of [...this.records.keys(), ...this.notes.keys()]) if (file.startsWith(prefix)) result.push(file);
+      for (const file of this.allFiles()) if (file.startsWith(prefix)) result.push(file);
       for (const file of await this.source.listFiles(path)) if (this.roleOf(file) || this.isNote(file)) result.push(file);
     }
     return result;
@@ -156,7 +159,7 @@ export class AccountStore {
   /** Re-reads one account or note from text that is not on disk yet (an editor's unsaved content). */
   updateText(file: string, text: string): void {
     if (this.isNote(file)) {
-      this.notes.set(file, readHandoffNote(file, text));
+      this.notes.setText(file, text);
       this.changed({ changed: [file, ...this.accountsOfNote(file)], removed: [], configChanged: false });
       return;
     }
@@ -179,7 +182,7 @@ export class AccountStore {
 
   /** Whether a workspace-relative path would be a handoff note. */
   isNote(file: string): boolean {
-    return accountFilesOfNote(file, this.config) !== undefined;
+    return this.notes.isNote(file);
   }
 
   /** The record of an account file as read (its own front-matter alone); `account()` adds its note. */
@@ -190,30 +193,22 @@ export class AccountStore {
   /** The account in `file` as every view reads it: with what its handoff note records. */
   account(file: string): Account | undefined {
     const account = this.records.get(file)?.account;
-    return account && this.joined(account);
+    return account && this.notes.join(account);
   }
 
   /** The handoff note of an account file (either role), when there is one. */
   noteOf(file: string): NoteRecord | undefined {
-    const note = noteFileOf(file, this.config);
-    return note === undefined ? undefined : this.notes.get(note);
+    return this.notes.noteOf(file);
   }
 
   /** Every readable account, with its note, in no particular order. Built once per change, not per call. */
   accounts(): readonly Account[] {
     if (!this.accountList) {
       const accounts: Account[] = [];
-      for (const record of this.records.values()) if (record.account) accounts.push(this.joined(record.account));
+      for (const record of this.records.values()) if (record.account) accounts.push(this.notes.join(record.account));
       this.accountList = accounts;
     }
     return this.accountList;
-  }
-
-  private joined(account: Account): Account {
-    if (this.notes.size === 0) return account;
-    const noteFile = noteFileOf(account.file, this.config);
-    const note = noteFile === undefined ? undefined : this.notes.get(noteFile)?.note;
-    return note && noteFile !== undefined ? withNote(account, noteFile, note) : account;
   }
 
   /** Every record, readable or not. */
@@ -232,22 +227,19 @@ export class AccountStore {
   problems(): Problem[] {
     const problems = [...this.configState.problems];
     for (const record of this.records.values()) problems.push(...record.problems);
-    for (const file of this.notes.keys()) problems.push(...this.problemsOf(file));
+    for (const file of this.notes.files()) problems.push(...this.problemsOf(file));
     return problems;
   }
 
   /** The problems of one file: an account's, a note's (with the note gate's), or none. */
   problemsOf(file: string): Problem[] {
-    const note = this.notes.get(file);
-    if (!note) return this.records.get(file)?.problems ?? [];
-    const accounts = accountFilesOfNote(file, this.config);
-    const gate = note.note && accounts && this.records.get(accounts.am)?.account ? noteEmptyProblem(file, note.note, this.config) : undefined;
-    return gate ? [...note.problems, gate] : note.problems;
+    if (!this.notes.has(file)) return this.records.get(file)?.problems ?? [];
+    return this.notes.problemsOf(file, (account) => this.records.get(account)?.account !== undefined);
   }
 
   /** Every handoff note's file. */
   noteFiles(): IterableIterator<string> {
-    return this.notes.keys();
+    return this.notes.files();
   }
 
   /** Settles once every load and refresh asked for so far is done. */
@@ -275,20 +267,6 @@ export class AccountStore {
     return accounts ? [accounts.ae, accounts.am].filter((f) => this.records.has(f)) : [];
   }
 
-  /** Reads a note into the index; false when it does not exist (any more). */
-  private async readNote(file: string): Promise<boolean> {
-    let text: string | undefined;
-    try {
-      text = await this.source.readText(file);
-    } catch (error) {
-      this.notes.set(file, { file, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: (error as Error).message }] });
-      return true;
-    }
-    if (text === undefined) return false;
-    this.notes.set(file, readHandoffNote(file, text));
-    return true;
-  }
-
   private changed(change: StoreChange): void {
     this.accountList = undefined;
     this.changes.fire(change);
@@ -300,10 +278,8 @@ export class AccountStore {
     this.configState = { config, problems, text };
     this.records.clear();
     this.stamps.clear();
-    this.notes.clear();
     this.accountList = undefined;
-    const notes = (await this.source.listFiles(notesFolder(config))).filter((file) => this.isNote(file));
-    await forEachLimit(notes, READ_CONCURRENCY, async (file) => void (await this.readNote(file)));
+    await this.notes.load((files, read) => forEachLimit(files, READ_CONCURRENCY, async (file) => void (await read(file))));
     const files: string[] = [];
     for (const role of ['ae', 'am'] as const) {
       for (const file of await this.source.listFiles(roleFolder(config, role))) {
