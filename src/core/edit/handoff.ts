@@ -78,7 +78,7 @@ export function planHandoff(target: EditTarget, options: HandoffOptions, config:
   return { ...plan, note: planNote(target, options.noteText, 'handoff', block, fillTemplate(options.template ?? HANDOFF_CHECKLIST, fields), config) };
 }
 
-/** Where a date the handoff adds goes when the file lacks it: after its neighbours, else before the handoff block. */
+/** Where a date the handoff adds goes when the file lacks it: after the first of its neighbours the file has, else at the end of the front-matter. */
 type DateKey = 'contract_start' | 'contract_end';
 
 const DATE_ANCHORS: Record<DateKey, string[]> = {
