@@ -126,11 +126,12 @@ export class AccountStore {
         }
       });
       // A note's problems depend on its account (the note gate asks for an AM account): re-published with it.
+      const published = new Set(changed);
       for (const file of [...changed, ...removed]) {
         const note = this.roleOf(file) && noteFileOf(file, this.config);
-        if (note && this.notes.has(note) && !changed.includes(note)) changed.push(note);
+        if (note && this.notes.has(note)) published.add(note);
       }
-      if (changed.length > 0 || removed.length > 0) this.changed({ changed: [...new Set(changed)], removed, configChanged: false });
+      if (published.size > 0 || removed.length > 0) this.changed({ changed: [...published], removed, configChanged: false });
     });
   }
 
