@@ -19,6 +19,8 @@ const root = path.resolve(__dirname, '..');
 const SUITES = ['default', 'id', 'restricted', 'virtual', 'failed'];
 const { flags: args, grep, suite: onlySuite } = parseArgs(process.argv.slice(2));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** What failed, by name, repeated above the closing line: a long log's end is what a CI page shows. */
+const failures = [];
 const mocharc = require('../.mocharc.js');
 
 function parseArgs(argv) {
@@ -56,6 +58,7 @@ function check(name, script, scriptArgs) {
   } catch {
     process.stderr.write(`${name} failed (counted as one failure)\n`);
     totals.failed += 1;
+    failures.push(name);
   }
 }
 
@@ -91,6 +94,7 @@ function runFiles(files) {
       totals.skipped += runner.stats.pending;
       resolve();
     });
+    runner.on('fail', (test, error) => failures.push(`${test.fullTitle()}: ${String(error?.message ?? error).split('\n')[0]}`));
   });
 }
 
@@ -167,9 +171,11 @@ async function runSuite(executable, suite, locale, folderUri, testExtensions = [
     totals.passed += results.passed;
     totals.failed += results.failed;
     totals.skipped += results.skipped ?? 0;
+    failures.push(...(results.failures ?? []).map((title) => `[${suite}] ${title}`));
   } else {
     process.stderr.write('the integration suite reported no results (the host did not start or the suite crashed)\n');
     totals.failed += 1;
+    failures.push(`[${suite}] the suite reported no results`);
   }
   fs.rmSync(scratch, { recursive: true, force: true });
 }
@@ -182,9 +188,10 @@ function runEndToEnd() {
   } catch {
     // counted below
   }
-  const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1 };
+  const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1, failures: ['the end-to-end check reported no results'] };
   totals.passed += results.passed;
   totals.failed += results.failed;
+  failures.push(...(results.failures ?? []).map((title) => `[end-to-end] ${title}`));
 }
 
 async function main() {
@@ -195,6 +202,7 @@ async function main() {
   // The end-to-end check needs code-server (the desktop-VS Code path cannot drive a browser).
   if (!args.has('--unit-only') && !args.has('--integration-only') && !grep && !onlySuite && !process.env.HANDOFF_VSCODE_EXECUTABLE) runEndToEnd();
   process.stdout.write(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (failures.length > 0) process.stdout.write(`failed:\n${failures.map((title) => `  - ${title}`).join('\n')}\n`);
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
   process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
 }

@@ -19,7 +19,7 @@ const { textShown } = require(path.join(root, 'test', 'host', 'textShown.js'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const shots = path.join(root, '.cache', 'e2e');
-const results = { passed: 0, failed: 0 };
+const results = { passed: 0, failed: 0, failures: [] as string[] };
 let currentPage: Page | undefined;
 
 async function check(name: string, run: () => Promise<void>): Promise<boolean> {
@@ -30,6 +30,7 @@ async function check(name: string, run: () => Promise<void>): Promise<boolean> {
     return true;
   } catch (error) {
     results.failed++;
+    results.failures.push(`${name}: ${(error as Error).message.split('\n')[0]}`);
     await currentPage?.screenshot({ path: path.join(shots, `failed-${results.failed}.png`) }).catch(() => undefined);
     process.stdout.write(`  ✘ ${name}\n    ${(error as Error).message.split('\n').join('\n    ')}\n`);
     return false;
@@ -242,6 +243,7 @@ async function main() {
 
 main().catch((error) => {
   process.stderr.write(`${error.stack ?? error}\n`);
+  if (process.env.HANDOFF_TEST_RESULTS) fs.writeFileSync(process.env.HANDOFF_TEST_RESULTS, JSON.stringify({ ...results, failed: results.failed + 1, failures: [...results.failures, `the check stopped: ${String(error?.message ?? error).split('\n')[0]}`] }));
   process.stdout.write(`${results.passed} passed, ${results.failed + 1} failed\n`);
   process.exitCode = 1;
 });

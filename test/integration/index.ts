@@ -25,14 +25,16 @@ export function run(): Promise<void> {
     const suffix = /\.(\w+)\.test\.js$/.exec(file)?.[1] ?? 'default';
     if (file.endsWith('.test.js') && suffix === suite) mocha.addFile(path.join(__dirname, file));
   }
+  const failed: string[] = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run(() => {
       const { passes, failures, pending } = runner.stats ?? { passes: 0, failures: 1, pending: 0 };
       const resultsFile = process.env.HANDOFF_TEST_RESULTS;
-      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passed: passes, failed: failures, skipped: pending }));
+      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ passed: passes, failed: failures, skipped: pending, failures: failed }));
       console.log(`integration (${suite}${grep ? `, --grep ${JSON.stringify(grep)}` : ''}): ${passes} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} integration tests failed`));
       else resolve();
     });
+    runner.on('fail', (test, error: Error | undefined) => failed.push(`${test.fullTitle()}: ${String(error?.message ?? error).split('\n')[0]}`));
   });
 }
