@@ -27,8 +27,14 @@ function testEntries(folder) {
   return fs.readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => path.join(dir, name));
 }
 
+/**
+ * The manifest's `browser` entry (vscode.dev, github.dev): the same extension for a web worker, with no
+ * Node built-in (test/unit/webBundle.test.ts builds it with these options and checks what it imports).
+ */
+const webBuild = { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] };
+
 const builds = [
-  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }]),
+  ...(cliOnly ? [] : [{ ...common, entryPoints: ['src/extension/desktop.ts'], outfile: 'dist/extension.js', external: ['vscode'] }, webBuild]),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['src/node/accountWorker.ts'], outfile: 'dist/accountWorker.js' },
 ];
@@ -36,7 +42,7 @@ if (tests) {
   // Bundles of test files since deleted or renamed must not run again.
   fs.rmSync(path.join(__dirname, 'out', 'test'), { recursive: true, force: true });
   builds.push(
-    { ...common, sourcemap: true, entryPoints: testEntries('unit'), outdir: 'out/test/unit', external: ['mocha', '@vscode/l10n-dev', 'eslint'] },
+    { ...common, sourcemap: true, entryPoints: testEntries('unit'), outdir: 'out/test/unit', external: ['mocha', '@vscode/l10n-dev', 'eslint', 'esbuild'] },
     { ...common, sourcemap: true, entryPoints: testEntries('cli'), outdir: 'out/test/cli', external: ['mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('integration'), outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('e2e'), outdir: 'out/test/e2e', external: ['playwright-core'] },
@@ -63,7 +69,11 @@ async function main() {
   if (tests) fs.copyFileSync(path.join(__dirname, 'test', 'vfs-extension', 'package.json'), path.join(__dirname, 'out', 'test', 'vfs-extension', 'package.json'));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { webBuild };

@@ -1,6 +1,8 @@
 // Lint, and the layers' boundary as a rule: src/core is the product's logic, run by the extension (in a
 // desktop or a web extension host), the CLI and worker threads alike, so it imports neither `vscode` nor
-// Node; the CLI and src/node never reach into the extension. `npm run lint`; `npm test` runs it too, and
+// Node; src/extension runs in the browser too (its `browser` entry), so only desktop.ts, the `main`
+// entry, imports Node or src/node (the rest takes them through the Platform it builds, types aside);
+// the CLI and src/node never reach into the extension. `npm run lint`; `npm test` runs it too, and
 // test/unit/lintBoundary.test.ts shows the rules refuse what they should.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -12,6 +14,14 @@ const intoExtension = { regex: '^(\\.\\./)+extension(/|$)', message: 'src/extens
 const withoutNode = 'src/core runs without Node (in a web extension host too): take what it needs through an interface.';
 const nodeBuiltins = builtinModules.map((name) => ({ name, message: withoutNode }));
 const nodeScheme = { regex: '^node:', message: withoutNode };
+const onTheWeb = 'src/extension runs in the browser too (web.ts): Node and src/node only through the Platform that desktop.ts builds (a type import is fine).';
+const webSafe = [
+  builtinModules.map((name) => ({ name, message: onTheWeb, allowTypeImports: true })),
+  [
+    { regex: '^node:', message: onTheWeb, allowTypeImports: true },
+    { regex: '^(\\.\\./)+node(/|$)', message: onTheWeb, allowTypeImports: true },
+  ],
+];
 const outOfCore = { regex: '^(\\.\\./)+(extension|cli|node)(/|$)', message: 'src/core depends on nothing outside it: the other layers build on it.' };
 
 /** The typed rule replaces the base one: it also sees `import x = require(...)` and `export ... from`. */
@@ -58,5 +68,6 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'src/core imports statically, so the boundary rule sees every import.' }],
     },
   },
+  { files: ['src/extension/**/*.ts'], ignores: ['src/extension/desktop.ts'], rules: restrictImports(...webSafe) },
   { files: ['src/cli/**/*.ts', 'src/node/**/*.ts'], rules: restrictImports([vscode], [intoExtension]) },
 );

@@ -1,4 +1,7 @@
-/** Wires the extension: the index, then each feature as a disposable. Nothing else lives here. */
+/**
+ * Wires the extension: the index, then each feature as a disposable, on the platform the entry chose
+ * (desktop.ts in a Node extension host, web.ts in the browser's). Nothing else lives here.
+ */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { setDisplayLocale } from '../core/model/displayLocale';
@@ -17,6 +20,7 @@ import { KEY_ACCOUNTS_VIEW, registerKeyAccountsView } from './views/keyAccountsV
 import { registerPipelineCommands } from './commands/pipelineCommands';
 import { PipelineFilter } from './views/pipelineFilter';
 import { NotesSearch } from './views/notesSearch';
+import type { Platform } from './platform';
 import { PIPELINE_VIEW, registerPipelineView, type PipelineItem } from './views/pipelineView';
 import { registerQuickFixes } from './editor/quickFixes';
 import { registerRenewalLenses } from './editor/renewalLenses';
@@ -52,7 +56,7 @@ export interface HandoffApi {
   setToday(day: string | undefined): void;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<HandoffApi> {
+export async function activateOn(platform: Platform, context: vscode.ExtensionContext): Promise<HandoffApi> {
   // The core (problems, renewals, summaries, reports) speaks through @vscode/l10n: hand it the bundle
   // VS Code loaded for the display language. Without one (English) it keeps its own words.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -60,8 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
   setDisplayLocale(vscode.env.language);
   // The one log of the extension (Output › Handoff): index loads, and every error caught anywhere.
   const log = vscode.window.createOutputChannel('Handoff', { log: true });
-  const commands = new CommandManager(log);
-  const workspaces = new AccountWorkspaces(log, new IndexSnapshots(context.storageUri, context.extension, log));
+  const commands = new CommandManager(log, platform.git?.failures);
+  const workspaces = new AccountWorkspaces(log, platform, new IndexSnapshots(context.storageUri, context.extension, log, platform.entry));
   const notes = new NotesSearch(workspaces, log);
   const filter = new PipelineFilter(log, notes);
   const calendar = new Calendar();
@@ -76,13 +80,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     registerQuickFixes(workspaces),
     pipelineView,
     registerPipelineCommands(workspaces, calendar, commands, pipelineView.reveal, log),
-    registerFilterCommands(workspaces, filter, commands, log),
+    registerFilterCommands(workspaces, filter, commands, platform.git, log),
     renewalsView,
     registerRenewalLenses(workspaces, calendar, commands),
     registerCheckupCommand(workspaces, calendar, commands),
     keyAccountsView,
     registerExpansionCommand(workspaces, calendar, commands),
-    registerReportCommands(workspaces, calendar, commands),
+    registerReportCommands(workspaces, calendar, commands, platform, log),
     registerConfigCommand(workspaces, commands),
     overviews,
     commands.register('handoff.refresh', () => workspaces.reload()),
@@ -105,5 +109,3 @@ export async function activate(context: vscode.ExtensionContext): Promise<Handof
     setToday: (day) => calendar.pretend(day),
   };
 }
-
-export function deactivate(): void {}

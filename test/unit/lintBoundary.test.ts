@@ -39,11 +39,20 @@ describe("lint: the layers' boundary", () => {
     assert.deepEqual(await reports(file, "import { x } from '../model/account';\nimport { parse } from 'yaml';\nexport const y = [x, parse];\n"), []);
   });
 
-  it('allows vscode and Node in src/extension, and Node in src/node and src/cli', async () => {
-    const both = "import * as vscode from 'vscode';\nimport * as fs from 'node:fs';\nexport const v = [vscode, fs];\n";
-    assert.deepEqual(await reports('src/extension/views/x.ts', both), []);
+  it('allows vscode and Node in the desktop entry of src/extension, and Node in src/node and src/cli', async () => {
+    const both = "import * as vscode from 'vscode';\nimport * as fs from 'node:fs';\nimport { runGit } from '../node/git';\nexport const v = [vscode, fs, runGit];\n";
+    assert.deepEqual(await reports('src/extension/desktop.ts', both), []);
     assert.deepEqual(await reports('src/node/x.ts', "import * as fs from 'node:fs';\nexport const f = fs;\n"), []);
     assert.deepEqual(await reports('src/cli/x.ts', "import * as fs from 'fs';\nimport { x } from '../core/model/account';\nexport const f = [fs, x];\n"), []);
+  });
+
+  it('refuses Node and src/node in the rest of src/extension, which runs in the browser too, but allows their types', async () => {
+    const file = 'src/extension/views/x.ts';
+    assert.deepEqual(await reports(file, "import * as vscode from 'vscode';\nexport const v = vscode;\n"), []);
+    assert.deepEqual(await reports(file, "import * as fs from 'node:fs';\nexport const f = fs;\n"), [BOUNDARY]);
+    assert.deepEqual(await reports(file, "import * as os from 'os';\nexport const o = os;\n"), [BOUNDARY]);
+    assert.deepEqual(await reports(file, "import { runGit } from '../../node/git';\nexport const r = runGit;\n"), [BOUNDARY]);
+    assert.deepEqual(await reports(file, "import type { Revisions } from '../../node/gitRevisions';\nexport type R = Revisions;\n"), []);
   });
 
   it('refuses vscode and src/extension in src/cli and src/node', async () => {

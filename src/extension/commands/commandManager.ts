@@ -6,14 +6,19 @@
  */
 import * as vscode from 'vscode';
 import { EditRefused } from '../../core/edit/editPlan';
-import { GitCancelled, GitError } from '../../node/git';
 import { failureDetail, failureKind, failureMessage, type FailureClasses } from '../workspace/failure';
 import { fail, warn } from './notifications';
 
-const CLASSES: FailureClasses = { refused: [EditRefused, GitError], cancelled: [GitCancelled, vscode.CancellationError] };
-
 export class CommandManager {
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  private readonly classes: FailureClasses;
+
+  /** `more`: what else the platform throws as a refusal or a cancel (git's, GitTools.failures). */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    more: FailureClasses = { refused: [], cancelled: [] },
+  ) {
+    this.classes = { refused: [EditRefused, ...more.refused], cancelled: [vscode.CancellationError, ...more.cancelled] };
+  }
 
   /**
    * Registers `id`. The handler declares the arguments it takes; VS Code passes whatever its caller
@@ -31,7 +36,7 @@ export class CommandManager {
   }
 
   private report(what: string, error: unknown): void {
-    const kind = failureKind(error, CLASSES);
+    const kind = failureKind(error, this.classes);
     if (kind === 'cancelled') {
       this.log.info(`${what}: cancelled`);
       return;

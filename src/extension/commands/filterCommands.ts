@@ -5,10 +5,11 @@ import type { GroupBy } from '../../core/insight/pipeline';
 import type { AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { FilterState, PipelineFilter } from '../views/pipelineFilter';
 import type { CommandManager } from './commandManager';
+import type { GitTools } from '../platform';
 import { ME_SETTING, whoAmI } from '../workspace/me';
 import { ask } from './notifications';
 
-export function registerFilterCommands(workspaces: AccountWorkspaces, filter: PipelineFilter, commands: CommandManager, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerFilterCommands(workspaces: AccountWorkspaces, filter: PipelineFilter, commands: CommandManager, git: GitTools | undefined, log: vscode.LogOutputChannel): vscode.Disposable {
   const values = (of: (account: Account) => string[]) => {
     const counts = new Map<string, number>();
     for (const folder of workspaces.all()) for (const account of folder.store.accounts()) for (const value of of(account)) counts.set(value, (counts.get(value) ?? 0) + 1);
@@ -21,7 +22,7 @@ export function registerFilterCommands(workspaces: AccountWorkspaces, filter: Pi
   };
   // My accounts in one click; without a "me", how to set one.
   const mine = async () => {
-    const me = await whoAmI(log);
+    const me = await whoAmI(git, log);
     if (me) return filter.set({ owner: me, mine: true });
     const open = vscode.l10n.t('Open Setting');
     const answer = await ask(vscode.l10n.t("Handoff does not know who you are: set 'handoff.me' to your e-mail as written in ae: and am: (or set git's user.email)."), open);

@@ -1,5 +1,4 @@
 /** Open Report, Export Report as CSV…, Compare with Branch…: the CLI's report and diff, shown in VS Code as read-only documents. */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { notesFolder, roleFolder } from '../../core/model/teamConfig';
 import { diffAccounts } from '../../core/insight/diff';
@@ -7,9 +6,9 @@ import { diffToMarkdown } from '../../core/output/reviewFormats';
 import { nextQuarterOf, parsePeriod, quarterOf, type Period } from '../../core/model/period';
 import { buildReport } from '../../core/insight/report';
 import { reportToCsv, reportToMarkdown } from '../../core/output/reportFormats';
-import { NotAGitRepository } from '../../node/git';
-import { branchChoices, readBranches, type BranchChoice } from '../../node/gitBranches';
-import { readRevisions } from '../../node/gitRevisions';
+import type { BranchChoice } from '../../node/gitBranches';
+import type { GitTools, Platform } from '../platform';
+import { failureDetail } from '../workspace/failure';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
 import { accountHref, ReadOnlyDocuments } from '../editor/readOnlyDocuments';
@@ -18,8 +17,11 @@ import type { CommandManager } from './commandManager';
 import { warn } from './notifications';
 import { notificationText } from '../../core/output/notificationText';
 
-export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager): vscode.Disposable {
+export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager, platform: Platform, log: vscode.LogOutputChannel): vscode.Disposable {
   const documents = new ReadOnlyDocuments();
+  const { git } = platform;
+  // Where git cannot run (the browser), Compare with Branch leaves the menus and the palette.
+  vscode.commands.executeCommand('setContext', 'handoff.gitAvailable', git !== undefined).then(undefined, (error) => log.error(`Setting handoff.gitAvailable failed: ${failureDetail(error)}`));
   const report = (folder: AccountFolder, period: Period) => buildReport(folder.store.accounts(), folder.store.config, period, calendar.today);
   const pickTeam = () => pickFolder(workspaces, vscode.l10n.t('Which team?'), { withAccounts: true });
   /** A title of its own per folder when there are several; the folder's URI tells two of the same name apart. */
@@ -45,7 +47,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
       const folder = await pickTeam();
       const period = folder && (await pickPeriod(calendar.today, periodId));
       if (!folder || !period) return undefined;
-      const uri = target ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Report as CSV'), defaultUri: csvDefault(csvFolder, period), filters: { CSV: ['csv'] } }));
+      const uri = target ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Report as CSV'), defaultUri: csvDefault(csvFolder ?? platform.homeFolder, period), filters: { CSV: ['csv'] } }));
       if (!uri) return undefined;
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(reportToCsv(report(folder, period))));
       csvFolder = vscode.Uri.joinPath(uri, '..');
@@ -54,6 +56,11 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
       return uri;
     }),
     commands.register('handoff.compareWithBranch', async (branch?: string) => {
+      // Said before asking which team: in the browser there is no git to compare with.
+      if (!git) {
+        warn(vscode.l10n.t('Handoff: Compare with Branch runs git, which VS Code in the browser cannot run. Open the repository in VS Code on the desktop to compare it with a branch.'));
+        return undefined;
+      }
       const folder = await pickTeam();
       if (!folder) return undefined;
       // git runs no program the repository's config names (node/git.ts); still, an untrusted folder is not read with git.
@@ -66,19 +73,19 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
         return undefined;
       }
       try {
-        return await compare(folder, branch);
+        return await compare(git, folder, branch);
       } catch (error) {
-        if (!(error instanceof NotAGitRepository)) throw error;
+        if (!git.isNotARepository(error)) throw error;
         warn(vscode.l10n.t('Handoff: this folder is not in a git repository, so there is no branch to compare with. Compare with Branch works in a folder cloned or created with git.'));
         return undefined;
       }
     }),
   );
 
-  async function compare(folder: AccountFolder, branch: string | undefined): Promise<vscode.TextDocument | undefined> {
+  async function compare(git: GitTools, folder: AccountFolder, branch: string | undefined): Promise<vscode.TextDocument | undefined> {
     const dir = folder.workspaceFolder.uri.fsPath;
-    // git's other complaints (GitError) are refusals and its cancel is quiet: the command manager says so.
-    const choice = branch === undefined ? await pickBranch(await readBranches(dir)) : { name: branch, role: 'other' as const };
+    // git's other complaints are refusals and its cancel is quiet: the command manager says so (GitTools.failures).
+    const choice = branch === undefined ? await pickBranch(await git.branches(dir)) : { name: branch, role: 'other' as const };
     if (!choice) return undefined;
     const base = choice.role === 'current' ? vscode.l10n.t('{0} (last commit)', choice.name) : choice.name;
     const head = choice.role === 'current' ? vscode.l10n.t('your working tree (uncommitted changes only)') : vscode.l10n.t('your working tree (uncommitted changes included)');
@@ -89,7 +96,7 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
       (_progress, token) => {
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
-        return readRevisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am'), notesFolder(config)], choice.role === 'current' ? 'HEAD' : choice.name, undefined, abort.signal).finally(() => listener.dispose());
+        return git.revisions(dir, [roleFolder(config, 'ae'), roleFolder(config, 'am'), notesFolder(config)], choice.role === 'current' ? 'HEAD' : choice.name, abort.signal).finally(() => listener.dispose());
       },
     );
     const diff = diffAccounts(revisions.before, revisions.after, revisions.renames, (file) => folder.store.roleOf(file), config);
@@ -99,14 +106,13 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
   }
 }
 
-/** The Save dialog's suggestion: the folder of the last export, else the home folder; never the workspace. */
-function csvDefault(last: vscode.Uri | undefined, period: Period): vscode.Uri {
-  return vscode.Uri.joinPath(last ?? vscode.Uri.file(os.homedir()), `handoff-report-${period.id}.csv`);
+/** The Save dialog's suggestion: in the folder of the last export, else the home folder (none in the browser: the name alone); never the workspace. */
+function csvDefault(folder: vscode.Uri | undefined, period: Period): vscode.Uri | undefined {
+  return folder && vscode.Uri.joinPath(folder, `handoff-report-${period.id}.csv`);
 }
 
 /** The branches to compare the working tree with, the suggestion first and preselected; each says what the comparison shows. */
-async function pickBranch(branches: Parameters<typeof branchChoices>[0]): Promise<BranchChoice | undefined> {
-  const current = branches.find((branch) => branch.current)?.name;
+async function pickBranch({ choices, current }: { choices: BranchChoice[]; current: string | undefined }): Promise<BranchChoice | undefined> {
   const describe = (choice: BranchChoice): string => {
     switch (choice.role) {
       case 'upstream':
@@ -119,7 +125,7 @@ async function pickBranch(branches: Parameters<typeof branchChoices>[0]): Promis
         return '';
     }
   };
-  const items = branchChoices(branches).map((choice) => ({ label: choice.name, description: describe(choice), choice }));
+  const items = choices.map((choice) => ({ label: choice.name, description: describe(choice), choice }));
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Compare with Branch'),
     placeHolder: vscode.l10n.t('Compare your working tree (uncommitted changes included) with which branch?'),

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../../core/model/teamConfig';
 import { AccountStore, type StoreChange } from '../../core/index/store';
-import { parallelReader } from '../../node/parallelReader';
 import type { IndexSnapshots } from './indexSnapshots';
+import type { Platform } from '../platform';
 import { WorkspaceFileSource } from './workspaceFileSource';
 import { failureDetail } from './failure';
 
@@ -47,6 +47,7 @@ export class AccountWorkspaces implements vscode.Disposable {
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
+    private readonly platform: Pick<Platform, 'bulkReader'>,
     private readonly snapshots?: IndexSnapshots,
   ) {
     this.disposables.push(
@@ -107,9 +108,7 @@ export class AccountWorkspaces implements vscode.Disposable {
     const key = workspaceFolder.uri.toString();
     if (this.folders.has(key)) return;
     const source = new WorkspaceFileSource(workspaceFolder.uri);
-    // On disk, a large workspace is read on every core; elsewhere (remote, virtual) through workspace.fs.
-    const onDisk = workspaceFolder.uri.scheme === 'file';
-    const store = new AccountStore(source, { bulkRead: onDisk ? parallelReader(workspaceFolder.uri.fsPath, { messages: vscode.l10n.bundle }) : undefined, keepStamps: this.snapshots !== undefined });
+    const store = new AccountStore(source, { bulkRead: this.platform.bulkReader(workspaceFolder.uri), keepStamps: this.snapshots !== undefined });
     const folder = { workspaceFolder, store, source, disposables: [] as vscode.Disposable[] };
     this.folders.set(key, folder);
     folder.disposables.push(store.onDidChange((change) => this.changes.fire({ ...change, folder })), this.watch(folder));

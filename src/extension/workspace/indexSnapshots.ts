@@ -3,7 +3,6 @@
  * repository), so a reopened window reads only the files that changed. A snapshot is reused only by
  * the build of the extension that made it, in the same display language (snapshotStamp.ts).
  */
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { failureDetail } from './failure';
 import { openSnapshot, sealSnapshot, type SnapshotMaker } from './snapshotStamp';
@@ -22,36 +21,38 @@ export class IndexSnapshots {
     private readonly storage: vscode.Uri | undefined,
     private readonly extension: ExtensionBuild,
     private readonly log: vscode.LogOutputChannel,
+    /** The manifest's entry the host runs (Platform.entry): its bundle stamps the snapshot. */
+    private readonly entry: 'main' | 'browser' = 'main',
   ) {}
 
-  private uriFor(folder: vscode.Uri): vscode.Uri | undefined {
+  private async uriFor(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!this.storage) return undefined;
     // One file per folder and display language, overwritten by each new build: none is left behind by an upgrade.
-    const name = createHash('sha256').update(`${vscode.env.language}\0${folder}`).digest('hex').slice(0, 16);
+    const name = (await sha256Hex(`${vscode.env.language}\0${folder}`)).slice(0, 16);
     return vscode.Uri.joinPath(this.storage, `index-${name}.json`);
   }
 
   /** This build of the extension: its version, and its bundle's size and modification time (a development build keeps its version). */
   private madeBy(): Promise<SnapshotMaker> {
     this.maker ??= (async () => {
-      const manifest = this.extension.packageJSON as { version?: unknown; main?: unknown };
+      const manifest = this.extension.packageJSON as { version?: unknown; main?: unknown; browser?: unknown };
       let build: string;
       try {
-        const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.extension.extensionUri, String(manifest.main ?? 'package.json')));
+        const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(this.extension.extensionUri, String(manifest[this.entry] ?? 'package.json')));
         build = `${stat.size}:${stat.mtime}`;
       } catch (error) {
         this.log.warn(`The extension's bundle cannot be read (${failureDetail(error)}); no index snapshot is reused`);
         build = `unknown:${Date.now()}:${Math.random()}`;
       }
       const bundle = vscode.l10n.bundle;
-      const messages = bundle ? createHash('sha256').update(JSON.stringify(bundle)).digest('hex').slice(0, 16) : '';
+      const messages = bundle ? (await sha256Hex(JSON.stringify(bundle))).slice(0, 16) : '';
       return { version: String(manifest.version ?? ''), build, language: vscode.env.language, messages };
     })();
     return this.maker;
   }
 
   async read(folder: vscode.Uri): Promise<string | undefined> {
-    const uri = this.uriFor(folder);
+    const uri = await this.uriFor(folder);
     if (!uri) return undefined;
     let stored: string;
     try {
@@ -67,7 +68,7 @@ export class IndexSnapshots {
   }
 
   async write(folder: vscode.Uri, snapshot: string): Promise<void> {
-    const uri = this.uriFor(folder);
+    const uri = await this.uriFor(folder);
     if (!uri || !this.storage) return;
     const sealed = sealSnapshot(await this.madeBy(), snapshot);
     await vscode.workspace.fs.createDirectory(this.storage);
@@ -98,4 +99,10 @@ export class IndexSnapshots {
       }
     });
   }
+}
+
+/** SHA-256 of a text, in hex, through the Web Crypto API that Node and browsers both have. */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
