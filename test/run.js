@@ -8,7 +8,7 @@
 //   --unit-only / --integration-only   run one half
 //   --grep <text>   only the tests whose full title contains <text> (a /regular expression/ too), in
 //                   every suite; the end-to-end check, which is not a Mocha suite, is then skipped
-//   --suite <name>  only that integration suite: default, id, restricted, virtual or failed
+//   --suite <name>  only that integration suite: default, id, restricted, virtual, failed or web
 //   HANDOFF_VSCODE_EXECUTABLE=/path/to/code   use a desktop VS Code instead of code-server
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -16,7 +16,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const SUITES = ['default', 'id', 'restricted', 'virtual', 'failed'];
+const SUITES = ['default', 'id', 'restricted', 'virtual', 'failed', 'web'];
 const { flags: args, grep, suite: onlySuite } = parseArgs(process.argv.slice(2));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 /** What failed, by name, repeated above the closing line: a long log's end is what a CI page shows. */
@@ -140,7 +140,37 @@ async function runIntegration() {
         fs.symlinkSync('.handoff.yml', path.join(dir, '.handoff.yml'));
       });
     }
+    // The browser entry in VS Code's web worker extension host (vscode.dev, github.dev): test/web.
+    if (wanted('web')) {
+      step('integration tests in the web worker extension host (the browser entry, as on vscode.dev)');
+      await runWebSuite(executable);
+    }
   }
+}
+
+/**
+ * The extension as vscode.dev would load it: a folder with a manifest that has `browser` and no `main`
+ * (with both, code-server would run it in its Node host), the browser bundle and what the manifest
+ * names (icons, translations, the walkthrough, the README), and the web suite's bundle inside it,
+ * where a suite must be to run in the same host (shared/TEST_HOST.md, "Web extensions").
+ */
+function writeWebExtension(folder, options) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  delete manifest.main;
+  delete manifest.bin;
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const name of fs.readdirSync(root).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n) || n === 'README.md')) fs.copyFileSync(path.join(root, name), path.join(folder, name));
+  for (const name of ['l10n', 'media', 'syntaxes', path.join('dist', 'web'), path.join('out', 'test', 'web')]) fs.cpSync(path.join(root, name), path.join(folder, name), { recursive: true });
+  fs.writeFileSync(path.join(folder, 'out', 'test', 'web', 'options.json'), JSON.stringify(options));
+}
+
+async function runWebSuite(executable) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-web-'));
+  const extension = path.join(scratch, 'extension');
+  writeWebExtension(extension, { results: path.join(scratch, 'results.json'), ...(grep && { grep }) });
+  await runSuite(executable, 'web', 'en', undefined, [], undefined, { extensionDevelopmentPath: [extension], extensionTestsPath: path.join(extension, 'out', 'test', 'web', 'index.js'), resultsFile: path.join(scratch, 'results.json') });
+  fs.rmSync(scratch, { recursive: true, force: true });
 }
 
 /**
@@ -148,18 +178,19 @@ async function runIntegration() {
  * every other test file. `testExtensions`: more extension folders loaded with the one under test;
  * `prepare(dir)`: changes the copy before VS Code opens it.
  */
-async function runSuite(executable, suite, locale, folderUri, testExtensions = [], prepare = undefined) {
+async function runSuite(executable, suite, locale, folderUri, testExtensions = [], prepare = undefined, web = undefined) {
   const { runTests } = require('@vscode/test-electron');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-integration-'));
   const workspace = path.join(scratch, 'workspace');
   fs.cpSync(path.join(__dirname, 'fixtures', 'sample'), workspace, { recursive: true });
   prepare?.(workspace);
-  const resultsFile = path.join(scratch, 'results.json');
+  // The web suite's extension and suite are elsewhere, and it writes its results where it is told (it has no environment).
+  const resultsFile = web?.resultsFile ?? path.join(scratch, 'results.json');
   try {
     await runTests({
       vscodeExecutablePath: executable,
-      extensionDevelopmentPath: [root, ...testExtensions],
-      extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
+      extensionDevelopmentPath: web?.extensionDevelopmentPath ?? [root, ...testExtensions],
+      extensionTestsPath: web?.extensionTestsPath ?? path.join(root, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [folderUri ? `--folder-uri=${folderUri(workspace)}` : workspace, '--disable-extensions', `--locale=${locale}`],
       extensionTestsEnv: { HANDOFF_TEST_RESULTS: resultsFile, HANDOFF_TEST_SUITE: suite, ...(grep && { HANDOFF_TEST_GREP: grep }) },
     });

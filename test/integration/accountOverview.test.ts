@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/model/calendarDay';
 import { formatDay } from '../../src/core/model/displayLocale';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, slugOf, testAccounts, waitFor, type TestAccounts } from './helpers';
+import { testAccounts, type TestAccounts } from './helpers';
+import { activateHandoff, slugOf, waitFor } from './workbench';
 
 // Dates relative to the real today: the extension host has no --today.
 const today = localToday();

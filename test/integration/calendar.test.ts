@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/model/calendarDay';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, pipelineAccounts, slugOf, testAccounts, waitFor, type TestAccounts } from './helpers';
+import { testAccounts, type TestAccounts } from './helpers';
+import { activateHandoff, pipelineAccounts, slugOf, waitFor } from './workbench';
 
 const today = localToday();
 const NAME = 'Tanjung Data Calendar';

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, testAccounts } from './helpers';
+import { testAccounts } from './helpers';
+import { activateHandoff } from './workbench';
 import { recordNotifications } from './notifications';
 
 const deal = (name: string, stage: string) => `---\nname: ${name}\nstage: ${stage}\nae: dewi@example.com\nregion: APAC\n---\n# ${name}\n`;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, waitFor, workspaceUri } from './helpers';
+import { activateHandoff, waitFor, workspaceUri } from './workbench';
 import { recordNotifications } from './notifications';
 
 describe('a folder whose first index fails', () => {

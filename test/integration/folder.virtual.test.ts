@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, groupOf, handoffDiagnostics, sampleText, testAccounts, waitFor } from './helpers';
+import { sampleText, testAccounts } from './helpers';
+import { activateHandoff, groupOf, handoffDiagnostics, waitFor } from './workbench';
 
 describe('Handoff on a virtual folder', () => {
   let api: HandoffApi;

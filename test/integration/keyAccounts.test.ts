@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { HandoffApi } from '../../src/extension/extension';
-import { accountText, activateHandoff, testAccounts, waitFor } from './helpers';
+import { testAccounts } from './helpers';
+import { accountText, activateHandoff, waitFor } from './workbench';
 
 describe('Key Accounts', () => {
   let api: HandoffApi;

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/model/calendarDay';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, handoffDiagnostics, pipelineGroup, testAccounts, waitFor } from './helpers';
+import { testAccounts } from './helpers';
+import { activateHandoff, handoffDiagnostics, pipelineGroup, waitFor } from './workbench';
 
 const today = localToday();
 const contractEnd = addDays(today, 70);

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { addDays, localToday } from '../../src/core/model/calendarDay';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, diskPath, testAccounts, waitFor, workspaceUri, type TestAccounts } from './helpers';
+import { diskPath, testAccounts, type TestAccounts } from './helpers';
+import { activateHandoff, waitFor, workspaceUri } from './workbench';
 
 const PIPELINE = 'handoff.pipeline';
 const RENEWALS = 'handoff.renewals';

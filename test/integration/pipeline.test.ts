@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { accountText, activateHandoff, groupOf, pipelineAccounts, pipelineGroup, sampleText, testAccounts, waitFor, workspaceUri } from './helpers';
+import { sampleText, testAccounts } from './helpers';
+import { accountText, activateHandoff, groupOf, pipelineAccounts, pipelineGroup, waitFor, workspaceUri } from './workbench';
 
 // The sample's deals that tests copy into folders of their own: no test changes the sample.
 const BALTIC_FREIGHT = 'accounts/ae/emea/baltic-freight.md'; // demo, tom, EMEA

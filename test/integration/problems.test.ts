@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { accountText, activateHandoff, allHandoffDiagnostics, handoffDiagnostics, testAccounts, waitFor, workspaceUri } from './helpers';
+import { testAccounts } from './helpers';
+import { accountText, activateHandoff, allHandoffDiagnostics, handoffDiagnostics, waitFor, workspaceUri } from './workbench';
 
 /** An account beside the one a test breaks, so that one is written into a folder that exists, as in a real workspace. */
 const NEIGHBOUR = accountText({ name: 'Neighbour', stage: 'demo', ae: 'dewi@example.com' });

@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { accountText, activateHandoff, testAccounts, waitFor, workspaceUri } from './helpers';
+import { testAccounts } from './helpers';
+import { accountText, activateHandoff, waitFor, workspaceUri } from './workbench';
 import { recordNotifications } from './notifications';
 
 const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { activateHandoff, pipelineGroup, pipelineAccounts, sampleText, testAccounts, waitFor, workspaceUri } from './helpers';
+import { sampleText, testAccounts } from './helpers';
+import { activateHandoff, pipelineGroup, pipelineAccounts, waitFor, workspaceUri } from './workbench';
 
 describe('Reports, key accounts and review', () => {
   let api: HandoffApi;

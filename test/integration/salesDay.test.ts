@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
-import { accountText, activateHandoff, pipelineAccounts, testAccounts, waitFor } from './helpers';
+import { testAccounts } from './helpers';
+import { accountText, activateHandoff, pipelineAccounts, waitFor } from './workbench';
 
 const RENEWALS = 'handoff.renewals';
 const KEY_ACCOUNTS = 'handoff.keyAccounts';

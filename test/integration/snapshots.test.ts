@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IndexSnapshots, type ExtensionBuild } from '../../src/extension/workspace/indexSnapshots';
-import { EXTENSION_ID, workspaceUri } from './helpers';
+import { EXTENSION_ID, workspaceUri } from './workbench';
 
 describe('Index snapshots', () => {
   const snapshot = '{"version":2,"configText":null,"keyNames":[],"entries":[]}';

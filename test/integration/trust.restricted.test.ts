@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { activateHandoff, handoffDiagnostics, pipelineAccounts, testAccounts, waitFor, workspaceUri } from './helpers';
+import { testAccounts } from './helpers';
+import { activateHandoff, handoffDiagnostics, pipelineAccounts, waitFor, workspaceUri } from './workbench';
 
 describe('Handoff in Restricted Mode', () => {
   before(() => assert.equal(vscode.workspace.isTrusted, false, 'the test host opened the folder untrusted'));
