@@ -22,6 +22,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 /** What failed, by name, repeated above the closing line: a long log's end is what a CI page shows. */
 const failures = [];
 const mocharc = require('../.mocharc.js');
+const { writeWebExtension } = require('./host/webExtension');
 
 function parseArgs(argv) {
   const flags = new Set();
@@ -148,27 +149,10 @@ async function runIntegration() {
   }
 }
 
-/**
- * The extension as vscode.dev would load it: a folder with a manifest that has `browser` and no `main`
- * (with both, code-server would run it in its Node host), the browser bundle and what the manifest
- * names (icons, translations, the walkthrough, the README), and the web suite's bundle inside it,
- * where a suite must be to run in the same host (shared/TEST_HOST.md, "Web extensions").
- */
-function writeWebExtension(folder, options) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  delete manifest.main;
-  delete manifest.bin;
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const name of fs.readdirSync(root).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n) || n === 'README.md')) fs.copyFileSync(path.join(root, name), path.join(folder, name));
-  for (const name of ['l10n', 'media', 'syntaxes', path.join('dist', 'web'), path.join('out', 'test', 'web')]) fs.cpSync(path.join(root, name), path.join(folder, name), { recursive: true });
-  fs.writeFileSync(path.join(folder, 'out', 'test', 'web', 'options.json'), JSON.stringify(options));
-}
-
 async function runWebSuite(executable) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-web-'));
   const extension = path.join(scratch, 'extension');
-  writeWebExtension(extension, { results: path.join(scratch, 'results.json'), ...(grep && { grep }) });
+  writeWebExtension(extension, { suite: { results: path.join(scratch, 'results.json'), ...(grep && { grep }) } });
   await runSuite(executable, 'web', 'en', undefined, [], undefined, { extensionDevelopmentPath: [extension], extensionTestsPath: path.join(extension, 'out', 'test', 'web', 'index.js'), resultsFile: path.join(scratch, 'results.json') });
   fs.rmSync(scratch, { recursive: true, force: true });
 }
