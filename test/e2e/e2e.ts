@@ -242,7 +242,7 @@ async function main() {
   const web = await startCodeServer();
   const browserWeb = await launchChromium();
   try {
-    const page = await browserWeb.newPage({ viewport: { width: 1400, height: 900 } });
+    const page: Page = await browserWeb.newPage({ viewport: { width: 1400, height: 900 } });
     currentPage = page;
     const sample = path.join(scratch, 'web-sample');
     fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), sample, { recursive: true });
