@@ -47,15 +47,15 @@ if (tests) {
     { ...common, sourcemap: true, entryPoints: testEntries('integration'), outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
     { ...common, sourcemap: true, entryPoints: testEntries('e2e'), outdir: 'out/test/e2e', external: ['playwright-core'] },
     { ...common, sourcemap: true, entryPoints: testEntries('grammar'), outdir: 'out/test/grammar', external: ['mocha', 'vscode-oniguruma', 'vscode-textmate'] },
-    // The web suite runs in the web worker extension host, beside the browser bundle (test/run.js).
-    { ...webBuild, sourcemap: true, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js' },
+    // The web suite and the web bench's probe run in the web worker extension host, beside the browser bundle (test/host/webExtension.js).
+    { ...webBuild, sourcemap: true, entryPoints: ['test/web/index.ts', 'test/web/probe.ts'], outfile: undefined, outdir: 'out/test/web' },
     // The virtual suite's FileSystemProvider, an extension of its own: its bundle next to its manifest.
     { ...common, sourcemap: true, entryPoints: ['test/vfs-extension/extension.ts'], outfile: 'out/test/vfs-extension/extension.js', external: ['vscode'] },
   );
 }
 
 if (bench) {
-  builds.push({ ...common, sourcemap: true, entryPoints: testEntries('bench'), outdir: 'out/test/bench' });
+  builds.push({ ...common, sourcemap: true, entryPoints: testEntries('bench'), outdir: 'out/test/bench', external: ['esbuild'] });
 }
 
 async function main() {

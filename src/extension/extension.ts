@@ -32,6 +32,8 @@ import { registerReportCommands } from './commands/reportCommands';
  * view or fires a change. Not an API for other extensions.
  */
 export interface HandoffApi {
+  /** When `activate` began (Date.now()): the benches time the index from it. */
+  readonly activatedAt: number;
   /** Settles when every folder is indexed and every pending refresh is done. */
   whenIdle(): Promise<void>;
   /** Every file the index holds (an account, readable or not, and a handoff note), workspace-relative. */
@@ -57,6 +59,7 @@ export interface HandoffApi {
 }
 
 export async function activateOn(platform: Platform, context: vscode.ExtensionContext): Promise<HandoffApi> {
+  const activatedAt = Date.now();
   // The core (problems, renewals, summaries, reports) speaks through @vscode/l10n: hand it the bundle
   // VS Code loaded for the display language. Without one (English) it keeps its own words.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -93,6 +96,7 @@ export async function activateOn(platform: Platform, context: vscode.ExtensionCo
     commands.register('handoff.openDocs', () => vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))),
   );
   return {
+    activatedAt,
     whenIdle: async () => {
       await started;
       await workspaces.idle();
