@@ -28,7 +28,7 @@ const sizesArg = process.argv.indexOf('--sizes');
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1_000, 10_000];
 const WINDOWS = Number(process.env.HANDOFF_BENCH_WINDOWS || 3);
 
-type Probe = Record<'activationToIdle' | 'indexed' | 'list' | 'read' | 'read8' | 'read32' | 'statAndRead' | 'parse' | 'bytes', number>;
+type Probe = Record<'activationToShown' | 'activationToIdle' | 'indexed' | 'list' | 'read' | 'read8' | 'read32' | 'statAndRead' | 'parse' | 'bytes', number>;
 
 /** One window of code-server on `workspace` with the browser-only extension and the probe; what the probe wrote. */
 function probeOnce(workspace: string): Probe {
@@ -65,12 +65,12 @@ async function main() {
     const probes = Array.from({ length: WINDOWS }, () => probeOnce(workspace));
     const pick = (key: keyof Probe) => median(probes.map((probe) => probe[key]));
     const core = await time(3, () => new AccountStore(new NodeFileSource(workspace)).load());
-    all[count] = { activationToIdle: pick('activationToIdle'), list: pick('list'), read: pick('read'), read8: pick('read8'), read32: pick('read32'), statAndRead: pick('statAndRead'), parse: pick('parse'), indexed: pick('indexed'), coreOneThread: core };
+    all[count] = { activationToShown: pick('activationToShown'), activationToIdle: pick('activationToIdle'), list: pick('list'), read: pick('read'), read8: pick('read8'), read32: pick('read32'), statAndRead: pick('statAndRead'), parse: pick('parse'), indexed: pick('indexed'), coreOneThread: core };
     const r = all[count];
     process.stdout.write(
       [
         `\n${count} accounts (${r.indexed} files indexed), median of ${WINDOWS} windows:`,
-        `  web worker host, activation to idle index: ${ms(r.activationToIdle)}  (${(r.activationToIdle / core).toFixed(1)}× the core on Node, one thread: ${ms(core)})`,
+        `  web worker host, activation to the Pipeline showing every account: ${ms(r.activationToShown)}; to an idle index (problems published): ${ms(r.activationToIdle)}  (${(r.activationToIdle / core).toFixed(1)}× the core on Node, one thread: ${ms(core)})`,
         `  of which, each timed alone on the same thread: list ${ms(r.list)}, read through workspace.fs (128 in flight) ${ms(r.read)}, parse ${ms(r.parse)} (${((r.parse / (r.list + r.read + r.parse)) * 100).toFixed(0)} % of the three)`,
         `  reading with 8 / 32 / 128 reads in flight: ${ms(r.read8)} / ${ms(r.read32)} / ${ms(r.read)}; a stamp then the text (as the index does for its snapshot), 128 in flight: ${ms(r.statAndRead)}`,
       ].join('\n') + '\n',
