@@ -151,10 +151,13 @@ async function runIntegration() {
 
 async function runWebSuite(executable) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-web-'));
-  const extension = path.join(scratch, 'extension');
-  writeWebExtension(extension, { suite: { results: path.join(scratch, 'results.json'), ...(grep && { grep }) } });
-  await runSuite(executable, 'web', 'en', undefined, [], undefined, { extensionDevelopmentPath: [extension], extensionTestsPath: path.join(extension, 'out', 'test', 'web', 'index.js'), resultsFile: path.join(scratch, 'results.json') });
-  fs.rmSync(scratch, { recursive: true, force: true });
+  try {
+    const extension = path.join(scratch, 'extension');
+    writeWebExtension(extension, { suite: { results: path.join(scratch, 'results.json'), ...(grep && { grep }) } });
+    await runSuite(executable, 'web', 'en', undefined, [], undefined, { extensionDevelopmentPath: [extension], extensionTestsPath: path.join(extension, 'out', 'test', 'web', 'index.js'), resultsFile: path.join(scratch, 'results.json') });
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**

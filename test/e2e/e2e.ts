@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const { setup } = require(path.join(root, 'test', 'host', 'setup.js')) as { setup(): void };
 const { startCodeServer, launchChromium } = require(path.join(root, 'test', 'host', 'codeServer.js'));
 const { node24Bin, codeServerEntry } = require(path.join(root, 'test', 'host', 'paths.js'));
-const { writeWebExtension } = require(path.join(root, 'test', 'host', 'webExtension.js')) as { writeWebExtension(folder: string): void };
+const { browserOnly } = require(path.join(root, 'test', 'host', 'webExtension.js')) as { browserOnly(folder: string): void };
 const { textShown } = require(path.join(root, 'test', 'host', 'textShown.js'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -128,6 +128,13 @@ async function main() {
       await row('TokoPintar').waitFor();
     });
 
+    await check('the palette offers Compare with Branch where git runs (the Node extension host)', async () => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget input').fill('>Handoff: Compare with Branch');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Compare with Branch' }).first().waitFor();
+      await page.keyboard.press('Escape');
+    });
+
     await check('at the default side bar width (300 px) the Pipeline and the Renewals lead with what needs doing, not cut off', async () => {
       await sideBarWidth(page, 300);
       const pipeline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Pipeline' }) });
@@ -235,18 +242,23 @@ async function main() {
     indonesian.stop();
   }
 
-  // The browser entry alone (a manifest with `browser` and no `main`), which code-server can only run
-  // in its web worker extension host, the host of vscode.dev and github.dev.
+  // The browser entry alone: the installed .vsix, made browser-only (its manifest without `main`), which
+  // code-server can then run only in its web worker extension host, the host of vscode.dev and github.dev.
   const webExtension = path.join(scratch, 'web-extension');
-  writeWebExtension(webExtension);
-  const web = await startCodeServer();
-  const browserWeb = await launchChromium();
+  const installed = fs.readdirSync(extensionsDir).find((name) => name.startsWith('handoff.handoff-'));
+  let web: { workbenchUrl(options: object): string; stop(): void } | undefined;
+  let browserWeb: { newPage(options: object): Promise<Page>; close(): Promise<void> } | undefined;
   try {
-    const page: Page = await browserWeb.newPage({ viewport: { width: 1400, height: 900 } });
+    if (!installed) throw new Error('the .vsix is not installed');
+    fs.cpSync(path.join(extensionsDir, installed), webExtension, { recursive: true });
+    browserOnly(webExtension);
+    const server = (web = await startCodeServer());
+    const browser = (browserWeb = await launchChromium());
+    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     currentPage = page;
     const sample = path.join(scratch, 'web-sample');
     fs.cpSync(path.join(root, 'test', 'fixtures', 'sample'), sample, { recursive: true });
-    await page.goto(web.workbenchUrl({ folder: sample, extensionDevelopmentPaths: [webExtension] }));
+    await page.goto(server.workbenchUrl({ folder: sample, extensionDevelopmentPaths: [webExtension] }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
     await check('in the browser (the web worker extension host) the Pipeline shows the accounts, and Compare with Branch, which needs git, is not offered', async () => {
@@ -271,14 +283,17 @@ async function main() {
       await input.fill('>Handoff: Export Report as CSV');
       await rows.filter({ hasText: 'Export Report as CSV' }).first().waitFor();
       await input.fill('>Handoff: Compare with Branch');
-      await page.waitForTimeout(500);
+      // The list has followed the new text once the row it showed is gone.
+      await rows.filter({ hasText: 'Export Report as CSV' }).first().waitFor({ state: 'detached' });
       const offered = await rows.allTextContents();
       await page.keyboard.press('Escape');
       if (offered.some((text) => text.includes('Compare with Branch'))) throw new Error(`the palette offers Compare with Branch: ${offered.join(' | ')}`);
     });
+  } catch (error) {
+    await check('the browser-only package starts in the web worker extension host', () => Promise.reject(error));
   } finally {
-    await browserWeb.close();
-    web.stop();
+    await browserWeb?.close();
+    web?.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   if (process.argv.includes('--update-screenshots') && results.failed === 0) {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { removeTestAccounts } from './helpers';
+import { failureLine } from './workbench';
 
 export function run(): Promise<void> {
   // HANDOFF_TEST_GREP (test/run.js --grep <text>) runs only the tests whose full title contains it.
@@ -35,6 +36,6 @@ export function run(): Promise<void> {
       if (failures > 0) reject(new Error(`${failures} integration tests failed`));
       else resolve();
     });
-    runner.on('fail', (test, error: Error | undefined) => failed.push(`${test.fullTitle()}: ${String(error?.message ?? error).split('\n')[0]}`));
+    runner.on('fail', (test, error) => failed.push(failureLine(test, error)));
   });
 }

@@ -30,32 +30,32 @@ describe('Index snapshots', () => {
 
   it('is reused by the same build, and kept in the extension storage alone', async () => {
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID));
-    await new IndexSnapshots(storage, build('0.1.0'), log).write(folder(), snapshot);
-    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log).read(folder()), snapshot);
+    await new IndexSnapshots(storage, build('0.1.0'), log, 'main').write(folder(), snapshot);
+    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log, 'main').read(folder()), snapshot);
     assert.equal(fs.readdirSync(storage.fsPath).length, 1);
   });
 
   it('is not reused after an upgrade, which keeps its own in the same place', async () => {
-    await new IndexSnapshots(storage, build('0.1.0'), log).write(folder(), snapshot);
-    const upgraded = new IndexSnapshots(storage, build('0.2.0'), log);
+    await new IndexSnapshots(storage, build('0.1.0'), log, 'main').write(folder(), snapshot);
+    const upgraded = new IndexSnapshots(storage, build('0.2.0'), log, 'main');
     assert.equal(await upgraded.read(folder()), undefined, 'a snapshot made by 0.1.0 is read again by 0.2.0');
     await upgraded.write(folder(), snapshot.replace('"entries":[]', '"entries":[ ]'));
-    assert.equal(await new IndexSnapshots(storage, build('0.2.0'), log).read(folder()), snapshot.replace('"entries":[]', '"entries":[ ]'));
+    assert.equal(await new IndexSnapshots(storage, build('0.2.0'), log, 'main').read(folder()), snapshot.replace('"entries":[]', '"entries":[ ]'));
     assert.equal(fs.readdirSync(storage.fsPath).length, 1, 'the upgrade overwrote the old snapshot, leaving none behind');
-    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log).read(folder()), undefined, 'nor is it reused by a downgrade');
+    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log, 'main').read(folder()), undefined, 'nor is it reused by a downgrade');
   });
 
   it('is not reused by a new build of the same version, as in development', async () => {
-    await new IndexSnapshots(storage, build('0.1.0'), log).write(folder(), snapshot);
+    await new IndexSnapshots(storage, build('0.1.0'), log, 'main').write(folder(), snapshot);
     fs.writeFileSync(path.join(installed.fsPath, 'dist', 'extension.js'), '// build 2, with a changed rule\n');
-    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log).read(folder()), undefined);
+    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log, 'main').read(folder()), undefined);
   });
 
   it('is not reused when the build cannot be told', async () => {
-    await new IndexSnapshots(storage, build('0.1.0'), log).write(folder(), snapshot);
+    await new IndexSnapshots(storage, build('0.1.0'), log, 'main').write(folder(), snapshot);
     fs.rmSync(path.join(installed.fsPath, 'dist'), { recursive: true });
-    const unknown = new IndexSnapshots(storage, build('0.1.0'), log);
+    const unknown = new IndexSnapshots(storage, build('0.1.0'), log, 'main');
     await unknown.write(folder(), snapshot);
-    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log).read(folder()), undefined);
+    assert.equal(await new IndexSnapshots(storage, build('0.1.0'), log, 'main').read(folder()), undefined);
   });
 });

@@ -78,3 +78,8 @@ export function accountText(fields: Record<string, unknown>, body?: string): str
 export function slugOf(prefix: string, title = ''): string {
   return [prefix, title].join(' ').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
 }
+
+/** How a suite names a failed test in its results (test/run.js repeats them above its closing line): its full title and the error's first line. */
+export function failureLine(test: { fullTitle(): string }, error: unknown): string {
+  return `${test.fullTitle()}: ${String((error as Error | undefined)?.message ?? error).split('\n')[0]}`;
+}

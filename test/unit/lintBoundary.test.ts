@@ -53,6 +53,10 @@ describe("lint: the layers' boundary", () => {
     assert.deepEqual(await reports(file, "import * as os from 'os';\nexport const o = os;\n"), [BOUNDARY]);
     assert.deepEqual(await reports(file, "import { runGit } from '../../node/git';\nexport const r = runGit;\n"), [BOUNDARY]);
     assert.deepEqual(await reports(file, "import type { Revisions } from '../../node/gitRevisions';\nexport type R = Revisions;\n"), []);
+    // Node's globals type-check there, and would fail only in the browser.
+    assert.deepEqual(await reports(file, "export const home = process.env.HOME;\n"), ['no-restricted-globals']);
+    assert.deepEqual(await reports(file, "export const bytes = Buffer.from('x');\n"), ['no-restricted-globals']);
+    assert.deepEqual(await reports('src/extension/desktop.ts', "export const home = process.env.HOME;\n"), []);
   });
 
   it('refuses vscode and src/extension in src/cli and src/node', async () => {

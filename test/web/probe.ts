@@ -7,17 +7,16 @@ import * as vscode from 'vscode';
 import { readAccount } from '../../src/core/read/accountRead';
 import { parseConfig } from '../../src/core/read/configRead';
 import type { HandoffApi } from '../../src/extension/extension';
+import { READ_CONCURRENCY } from '../../src/core/index/store';
 import { WorkspaceFileSource } from '../../src/extension/workspace/workspaceFileSource';
 import { EXTENSION_ID } from '../integration/workbench';
-
-/** As the index reads (store.ts): the last of the levels timed, so `read` is what the index does. */
-const READ_CONCURRENCY = 128;
+import { suiteOptions, writeResults } from './suiteOptions';
 
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<HandoffApi>(EXTENSION_ID);
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!extension || !folder) throw new Error('no extension or no folder');
-  const options = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'out', 'test', 'web', 'options.json')))) as { results: string };
+  const options = await suiteOptions();
   const api = await extension.activate();
   // When the Pipeline first shows every account (it fills in as files are read), polled while the rest settles.
   const rows = () => api.pipeline().reduce((sum, group) => sum + group.children.length, 0);
@@ -52,6 +51,7 @@ export async function run(): Promise<void> {
     await Promise.all(Array.from({ length: concurrency }, reader));
     return performance.now() - begun;
   };
+  // The index's own level last, so `read` is what the index does.
   for (const concurrency of [8, 32, READ_CONCURRENCY]) results[`read${concurrency}`] = await readAll(concurrency, false);
   results.read = results[`read${READ_CONCURRENCY}`];
   // As the index reads when it keeps stamps for its snapshot: the stamp, then the text.
@@ -63,5 +63,5 @@ export async function run(): Promise<void> {
   results.parse = performance.now() - started;
   results.bytes = [...texts.values()].reduce((sum, text) => sum + text.length, 0);
 
-  await vscode.workspace.fs.writeFile(folder.uri.with({ path: options.results }), new TextEncoder().encode(JSON.stringify(results)));
+  await writeResults(options, results);
 }

@@ -28,9 +28,9 @@ export interface StoreChange {
 /**
  * Files read (or stamped) at once. Through `workspace.fs` each read is round trips to the workbench
  * (and on the web to the server), so more in flight is faster: in the web worker host here, 1k files
- * took 4.0 s with 8 in flight, 3.1 s with 32, 2.2 s with 128 (`npm run bench:web`).
+ * took 4.1 s with 8 in flight, 3.0 s with 32, 1.7 s with 128 (`npm run bench:web`).
  */
-const READ_CONCURRENCY = 128;
+export const READ_CONCURRENCY = 128;
 
 /** Reads many accounts at once, for example on several threads; results in any order. */
 export type BulkReader = (

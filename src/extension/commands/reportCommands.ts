@@ -20,8 +20,9 @@ import { notificationText } from '../../core/output/notificationText';
 export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager, platform: Platform, log: vscode.LogOutputChannel): vscode.Disposable {
   const documents = new ReadOnlyDocuments();
   const { git } = platform;
-  // Where git cannot run (the browser), Compare with Branch leaves the menus and the palette.
-  vscode.commands.executeCommand('setContext', 'handoff.gitAvailable', git !== undefined).then(undefined, (error) => log.error(`Setting handoff.gitAvailable failed: ${failureDetail(error)}`));
+  // Where git cannot run (the browser), Compare with Branch leaves the menus and the palette. Set only
+  // there, so that on the desktop the palette offers it before Handoff activates (running it activates Handoff).
+  if (!git) vscode.commands.executeCommand('setContext', 'handoff.gitUnavailable', true).then(undefined, (error) => log.error(`Setting handoff.gitUnavailable failed: ${failureDetail(error)}`));
   const report = (folder: AccountFolder, period: Period) => buildReport(folder.store.accounts(), folder.store.config, period, calendar.today);
   const pickTeam = () => pickFolder(workspaces, vscode.l10n.t('Which team?'), { withAccounts: true });
   /** A title of its own per folder when there are several; the folder's URI tells two of the same name apart. */

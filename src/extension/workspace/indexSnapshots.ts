@@ -22,14 +22,26 @@ export class IndexSnapshots {
     private readonly extension: ExtensionBuild,
     private readonly log: vscode.LogOutputChannel,
     /** The manifest's entry the host runs (Platform.entry): its bundle stamps the snapshot. */
-    private readonly entry: 'main' | 'browser' = 'main',
+    private readonly entry: 'main' | 'browser',
   ) {}
 
+  /** Undefined without storage, or where the page cannot hash (no Web Crypto outside a secure context): then no snapshot, and every file is read. */
   private async uriFor(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!this.storage) return undefined;
     // One file per folder and display language, overwritten by each new build: none is left behind by an upgrade.
-    const name = (await sha256Hex(`${vscode.env.language}\0${folder}`)).slice(0, 16);
-    return vscode.Uri.joinPath(this.storage, `index-${name}.json`);
+    const hash = await this.sha256Hex(`${vscode.env.language}\0${folder}`);
+    return hash === undefined ? undefined : vscode.Uri.joinPath(this.storage, `index-${hash.slice(0, 16)}.json`);
+  }
+
+  /** SHA-256 of a text, in hex, through the Web Crypto API that Node and browsers both have; undefined (and logged) where it is missing. */
+  private async sha256Hex(text: string): Promise<string | undefined> {
+    try {
+      const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+      return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    } catch (error) {
+      this.log.warn(`Hashing for the index snapshot failed (${failureDetail(error)}); no index snapshot is kept`);
+      return undefined;
+    }
   }
 
   /** This build of the extension: its version, and its bundle's size and modification time (a development build keeps its version). */
@@ -45,7 +57,7 @@ export class IndexSnapshots {
         build = `unknown:${Date.now()}:${Math.random()}`;
       }
       const bundle = vscode.l10n.bundle;
-      const messages = bundle ? (await sha256Hex(JSON.stringify(bundle))).slice(0, 16) : '';
+      const messages = bundle ? ((await this.sha256Hex(JSON.stringify(bundle))) ?? `unknown:${Math.random()}`).slice(0, 16) : '';
       return { version: String(manifest.version ?? ''), build, language: vscode.env.language, messages };
     })();
     return this.maker;
@@ -101,8 +113,3 @@ export class IndexSnapshots {
   }
 }
 
-/** SHA-256 of a text, in hex, through the Web Crypto API that Node and browsers both have. */
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
