@@ -7,6 +7,7 @@ import { runList } from './listCommand';
 import { runRenewals } from './renewalsCommand';
 import { runReport } from './reportCommand';
 import { runDiff } from './diffCommand';
+import { runHistory } from './historyCommand';
 import { visibleText } from '../core/output/visibleText';
 
 // A Map: a command name is what a person typed, and `constructor` or `toString` is not a command.
@@ -16,6 +17,7 @@ const COMMANDS = new Map<string, (args: string[]) => Promise<number>>([
   ['renewals', runRenewals],
   ['report', runReport],
   ['diff', runDiff],
+  ['history', runHistory],
   ['move', runMove],
   ['handoff', runHandoff],
   ['handback', runHandback],
@@ -29,6 +31,7 @@ Commands:
   renewals AM renewals by urgency
   report   the period report: forecast, pipeline, won/lost, renewals, quota, key accounts
   diff     what changed between two git revisions (for pull-request review)
+  history  what git says happened: stage moves, handoffs, days in stage, win rate
   move     move an account to another stage of its role
   handoff  hand a won deal from its AE to an AM (moves the file)
   handback hand an AM account back to an AE (moves the file)

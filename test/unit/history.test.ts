@@ -155,6 +155,21 @@ describe('history from git: win rate and sales cycle', () => {
     });
   });
 
+  it('counts as going on only what came after, even on the same day: a won deal handed off that day went on, the customer it became did not', () => {
+    const sameDay = historyOf(
+      [
+        commit('2026-04-01', [{ to: DEAL, after: acme('negotiation') }]),
+        commit('2026-04-03', [{ from: DEAL, to: DEAL, before: acme('negotiation'), after: acme('closed_won') }]),
+        commit('2026-04-03', [{ from: DEAL, to: CUSTOMER, before: acme('closed_won'), after: acme('onboarding') }]),
+      ],
+      roleOf,
+    );
+    const flow = new Map(stageFlow(sameDay, config, {}, '2026-04-10').map((s) => [s.stage, s]));
+    assert.equal(flow.get('negotiation')!.conversion, 1);
+    assert.equal(flow.get('closed_won')!.conversion, 1);
+    assert.equal(flow.get('onboarding')!.conversion, 0);
+  });
+
   it('says null, not zero, when nothing closed', () => {
     assert.deepEqual(winRateOf(history, config, { since: '2026-05-01' }), { won: 0, lost: 0, rate: null, by_ae: [], median_cycle_days: null });
   });

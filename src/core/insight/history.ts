@@ -159,10 +159,11 @@ export function stageFlow(history: History, config: TeamConfig, window: { since?
     stays.push(stay);
     byAccount.set(stay.account, stays);
   }
+  // Stays are in the order they began (several can begin on one day): only those after this one count.
   const wentOn = (stay: StageStay) => {
     const at = order.get(stay.stage);
-    return (byAccount.get(stay.account) ?? []).some((later) => {
-      if (later.entered < stay.entered || later === stay) return false;
+    const stays = byAccount.get(stay.account) ?? [];
+    return stays.slice(stays.indexOf(stay) + 1).some((later) => {
       const stage = stageById(config, later.stage);
       if (!stage || at === undefined) return false;
       return stage.won || (!stage.closed && (order.get(stage.id) ?? -1) > at);
