@@ -1,6 +1,13 @@
 /** `handoff check`: validates the team configuration and every account. */
 import { compareProblems, problemToJson, type Problem } from '../core/model/problem';
+import { historyOf, sinceOf } from '../core/insight/history';
 import { remindersOf } from '../core/insight/reminders';
+import { stalledProblem } from '../core/insight/stalled';
+import type { CalendarDay } from '../core/model/calendarDay';
+import { roleFolder } from '../core/model/teamConfig';
+import type { AccountStore } from '../core/index/store';
+import { GitError, NotAGitRepository } from '../node/git';
+import { readHistory } from '../node/gitHistory';
 import { bySeverity, checkToStepSummary, problemToWorkflowCommand } from '../core/output/githubFormats';
 import { visibleText } from '../core/output/visibleText';
 import { appendStepSummary, COMMON_HELP, commonOptions, openWorkspace, parseCommand, printJson, repositoryFolder } from './commandLine';
@@ -8,7 +15,9 @@ import { appendStepSummary, COMMON_HELP, commonOptions, openWorkspace, parseComm
 export const CHECK_HELP = `Usage: handoff check [--format text|json|github] [options]
 
 Validates .handoff.yml and every account file, and reminds of renewals (warnings; information
-for auto-renewing contracts), stale contact and overdue next steps (information), as of --today.
+for auto-renewing contracts), stale contact and overdue next steps (information), as of --today;
+with stages[].stale_days in .handoff.yml, deals in a stage longer than that since git last put
+them there (stage-stale, information; not checked outside a git repository, which it says).
 Exits 1 when any error is found (warnings and information never fail a build), 2 on a usage error.
 --format github, for a GitHub Actions step, annotates each problem on its file's line
 (::error, ::warning, ::notice) and appends a table of every problem to the step summary
@@ -26,6 +35,9 @@ export async function runCheck(args: string[]): Promise<number> {
   const store = await openWorkspace(options.dir);
   const problems = store.problems();
   for (const account of store.accounts()) problems.push(...remindersOf(account, store.config, options.today));
+  const stalled = await stalledProblems(store, options.dir, options.today);
+  problems.push(...stalled.problems);
+  if (stalled.skipped) process.stderr.write(`stalled deals (stale_days) not checked: ${visibleText(stalled.skipped)}\n`);
   problems.sort(compareProblems);
   // Every account file counts, readable or not: `check` is about files.
   const accounts = store.size;
@@ -51,6 +63,21 @@ export async function runCheck(args: string[]): Promise<number> {
 /** `file:line:column` first, so terminals (VS Code's among them) make it a link; one line, whatever the file holds. */
 function formatProblem(problem: Problem): string {
   return visibleText(`${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message} [${problem.code}]`);
+}
+
+/** stage-stale for every account past its stage's stale_days, from git's history; none when no stage has stale_days. */
+async function stalledProblems(store: AccountStore, dir: string, today: CalendarDay): Promise<{ problems: Problem[]; skipped?: string }> {
+  if (!store.config.stages.some((stage) => stage.staleDays !== undefined)) return { problems: [] };
+  let commits;
+  try {
+    commits = await readHistory(dir, [roleFolder(store.config, 'ae'), roleFolder(store.config, 'am')]);
+  } catch (error) {
+    if (error instanceof NotAGitRepository) return { problems: [], skipped: 'this folder is not in a git repository' };
+    if (error instanceof GitError) return { problems: [], skipped: `git: ${error.message}` };
+    throw error;
+  }
+  const history = historyOf(commits, (file) => store.roleOf(file));
+  return { problems: store.accounts().flatMap((account) => stalledProblem(account, store.config, sinceOf(history, account.file, account.stage, today)) ?? []) };
 }
 
 function summary(accounts: number, problems: Problem[]): string {

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { handoff, sampleCopy } from './handoffProcess';
 
 const TOKO_AE = 'accounts/ae/apac/tokopintar.md';
@@ -82,6 +83,41 @@ describe('handoff history', function () {
     const csv = handoff(['history', '--dir', dir, '--today', '2026-11-24', '--format', 'csv']).stdout.split('\r\n');
     assert.match(csv[0], /^section,file,name,date,kind,from,to,author,commit,stage,since,days,/);
     assert.ok(csv.some((line) => line.startsWith(`account,${TOKO_AM},TokoPintar,,,,,,,onboarding,2026-11-02,22,`)));
+  });
+
+  it('lets check report a deal past its stage\'s stale_days as stage-stale (information, exit 0), and say when there is no history to tell', () => {
+    const configFile = path.join(dir, '.handoff.yml');
+    const config = fs.readFileSync(configFile, 'utf8');
+    const stages = ['prospecting', 'qualification', 'demo', 'proposal', 'negotiation'].map((id) => `  - { id: ${id}, role: ae${id === 'proposal' ? ', stale_days: 30' : ''}${id === 'demo' ? ', stale_days: 60' : ''} }`);
+    const closedAndAm = ['  - { id: closed_won, role: ae, closed: true, won: true }', '  - { id: closed_lost, role: ae, closed: true }', ...['onboarding', 'active', 'at_risk', 'renewal'].map((id) => `  - { id: ${id}, role: am }`), '  - { id: churned, role: am, closed: true }'];
+    try {
+      fs.writeFileSync(configFile, `${config}\nstages:\n${[...stages, ...closedAndAm].join('\n')}\n`);
+      const result = handoff(['check', '--dir', dir, '--today', '2026-11-24', '--format', 'json']);
+      assert.equal(result.code, 0, result.stderr);
+      const stale = JSON.parse(result.stdout).problems.filter((p: { code: string }) => p.code === 'stage-stale');
+      // In proposal: Sinar Mas Retail and Rhein Pharma since the first commit (54 days > 30), Baltic Freight since its move on 2026-10-15 (40 days);
+      // the deals in demo since 2026-10-01 (54 days) are within its 60.
+      assert.deepEqual(
+        stale.map((p: Record<string, unknown>) => [p.file, p.line, p.severity, p.message]),
+        [
+          ['accounts/ae/apac/sinar-mas-retail.md', 3, 'info', "In Proposal for 54 days (since 2026-10-01); the team's limit for this stage is 30"],
+          ['accounts/ae/emea/baltic-freight.md', 3, 'info', "In Proposal for 40 days (since 2026-10-15); the team's limit for this stage is 30"],
+          ['accounts/ae/emea/rhein-pharma.md', 3, 'info', "In Proposal for 54 days (since 2026-10-01); the team's limit for this stage is 30"],
+        ],
+      );
+      const outside = sampleCopy();
+      try {
+        fs.writeFileSync(path.join(outside, '.handoff.yml'), fs.readFileSync(configFile, 'utf8'));
+        const noGit = handoff(['check', '--dir', outside, '--today', '2026-11-24']);
+        assert.equal(noGit.code, 0, noGit.stderr);
+        assert.match(noGit.stderr, /stalled deals \(stale_days\) not checked: this folder is not in a git repository/);
+        assert.doesNotMatch(noGit.stdout, /stage-stale/);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    } finally {
+      fs.writeFileSync(configFile, config);
+    }
   });
 
   it('exits 2 with a plain message outside a git repository, or on a bad day', () => {

@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { historyOf, sinceOf, stageFlow, winRateOf, type CommitChanges, type FileChange } from '../../src/core/insight/history';
 import type { Role } from '../../src/core/model/stage';
+import { stalledProblem } from '../../src/core/insight/stalled';
+import { readAccount } from '../../src/core/read/accountRead';
 import { parseConfig } from '../../src/core/read/configRead';
 
 const config = parseConfig(undefined).config;
@@ -172,5 +174,28 @@ describe('history from git: win rate and sales cycle', () => {
 
   it('says null, not zero, when nothing closed', () => {
     assert.deepEqual(winRateOf(history, config, { since: '2026-05-01' }), { won: 0, lost: 0, rate: null, by_ae: [], median_cycle_days: null });
+  });
+});
+
+describe('stalled deals (stages[].stale_days)', () => {
+  const withStale = parseConfig(['stages:', '  - { id: demo, role: ae, stale_days: 14 }', '  - { id: won, role: ae, closed: true, won: true, stale_days: 1 }', '  - { id: active, role: am }', ''].join('\n'));
+  const deal = (stage: string) => readAccount(DEAL, 'ae', `---\nname: Acme\nstage: ${stage}\n---\n`, withStale.config).account!;
+
+  it('reads stale_days per stage, and refuses what is not a whole number of days', () => {
+    assert.deepEqual(withStale.problems, []);
+    assert.equal(withStale.config.stages.find((s) => s.id === 'demo')?.staleDays, 14);
+    const bad = parseConfig(['stages:', '  - { id: demo, role: ae, stale_days: 2.5 }', '  - { id: active, role: am, stale_days: -1 }', ''].join('\n'));
+    assert.deepEqual(bad.problems.map((p) => [p.code, p.line, p.message]), [
+      ['out-of-range', 2, "the stale_days of stage 'demo' must be a whole number of days from 1 to 3650"],
+      ['out-of-range', 3, "the stale_days of stage 'active' must be a whole number of days from 1 to 3650"],
+    ]);
+    assert.equal(bad.config.stages.find((s) => s.id === 'demo')?.staleDays, undefined);
+  });
+
+  it('reports a deal past its stage\'s limit on its stage line, as information, and nothing at the limit or in a closed stage', () => {
+    const problem = stalledProblem(deal('demo'), withStale.config, { since: '2026-03-01', days: 15 });
+    assert.deepEqual(problem && [problem.code, problem.severity, problem.line, problem.message], ['stage-stale', 'info', 3, "In Demo for 15 days (since 2026-03-01); the team's limit for this stage is 14"]);
+    assert.equal(stalledProblem(deal('demo'), withStale.config, { since: '2026-03-01', days: 14 }), undefined);
+    assert.equal(stalledProblem(deal('won'), withStale.config, { since: '2026-03-01', days: 99 }), undefined);
   });
 });

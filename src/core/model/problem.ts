@@ -44,6 +44,7 @@ export type ProblemCode =
   | 'renewal-auto'
   | 'stale-contact'
   | 'next-step-overdue'
+  | 'stage-stale'
   | 'handoff-note-empty';
 
 /** The shape SPEC.md promises for `handoff check --format json`. */

@@ -11,6 +11,8 @@ export interface Stage {
   won: boolean;
   /** What people read for this stage (`label:` in `.handoff.yml`); the id when absent. */
   label?: string;
+  /** Days a deal may sit in this stage before it counts as stalled (`stale_days:`); none when absent. */
+  staleDays?: number;
 }
 
 export function roleLabel(role: Role): string {

@@ -157,7 +157,12 @@ function readStages(value: unknown, config: TeamConfig, report: Complain) {
       if (typeof item.label === 'string' && item.label.trim() !== '' && item.label.length <= 60) label = item.label.trim();
       else report([...path, 'label'], l10n.t("the label of stage '{0}' must be a short text (at most 60 characters)", id), 'invalid-type');
     }
-    stages.push({ id, role: item.role, probability, closed: flag('closed'), won: flag('won'), ...(label === undefined ? {} : { label }) });
+    let staleDays: number | undefined;
+    if (item.stale_days !== undefined && item.stale_days !== null) {
+      if (typeof item.stale_days === 'number' && Number.isInteger(item.stale_days) && item.stale_days >= 1 && item.stale_days <= 3650) staleDays = item.stale_days;
+      else report([...path, 'stale_days'], l10n.t("the stale_days of stage '{0}' must be a whole number of days from 1 to 3650", id), 'out-of-range');
+    }
+    stages.push({ id, role: item.role, probability, closed: flag('closed'), won: flag('won'), ...(label === undefined ? {} : { label }), ...(staleDays === undefined ? {} : { staleDays }) });
   });
   for (const role of ['ae', 'am'] as const) {
     if (!stages.some((s) => s.role === role)) {
