@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { GitCancelled, GitError, NotAGitRepository, userEmail } from '../node/git';
 import { branchChoices, readBranches } from '../node/gitBranches';
+import { readHistory } from '../node/gitHistory';
 import { readRevisions } from '../node/gitRevisions';
 import { parallelReader } from '../node/parallelReader';
 import { activateOn, type HandoffApi } from './extension';
@@ -22,6 +23,7 @@ const desktop: Platform = {
       const branches = await readBranches(dir, signal);
       return { choices: branchChoices(branches), current: branches.find((branch) => branch.current)?.name };
     },
+    history: (dir, folders, signal) => readHistory(dir, folders, signal),
     revisions: (dir, folders, base, signal) => readRevisions(dir, folders, base, undefined, signal),
     failures: { refused: [GitError], cancelled: [GitCancelled] },
     isNotARepository: (error) => error instanceof NotAGitRepository,

@@ -14,6 +14,7 @@ import { registerConfigCommand } from './commands/configCommand';
 import { registerDiagnostics } from './editor/diagnostics';
 import { registerExpansionCommand } from './commands/expansionCommand';
 import { registerFilterCommands } from './commands/filterCommands';
+import { registerHistoryCommand } from './commands/historyCommand';
 import { IndexSnapshots } from './workspace/indexSnapshots';
 import { registerIndexStatus } from './views/indexStatus';
 import { KEY_ACCOUNTS_VIEW, registerKeyAccountsView } from './views/keyAccountsView';
@@ -23,6 +24,7 @@ import { NotesSearch } from './views/notesSearch';
 import type { Platform } from './platform';
 import { PIPELINE_VIEW, registerPipelineView, type PipelineItem } from './views/pipelineView';
 import { registerQuickFixes } from './editor/quickFixes';
+import { ReadOnlyDocuments } from './editor/readOnlyDocuments';
 import { registerRenewalLenses } from './editor/renewalLenses';
 import { registerRenewalsView, RENEWALS_VIEW, type RenewalsItem } from './views/renewalsView';
 import { registerReportCommands } from './commands/reportCommands';
@@ -77,6 +79,8 @@ export async function activateOn(platform: Platform, context: vscode.ExtensionCo
   const pipelineView = registerPipelineView(workspaces, filter, calendar, log);
   const renewalsView = registerRenewalsView(workspaces, calendar, commands, filter);
   const keyAccountsView = registerKeyAccountsView(workspaces, filter);
+  // Reports, reviews and account histories: one content provider for their scheme.
+  const documents = new ReadOnlyDocuments();
   const overviews = new AccountOverviews(workspaces, calendar, context.extensionUri, log, commands);
   context.subscriptions.push(
     registerDiagnostics(workspaces, calendar),
@@ -89,7 +93,9 @@ export async function activateOn(platform: Platform, context: vscode.ExtensionCo
     registerCheckupCommand(workspaces, calendar, commands),
     keyAccountsView,
     registerExpansionCommand(workspaces, calendar, commands),
-    registerReportCommands(workspaces, calendar, commands, platform, log),
+    documents,
+    registerReportCommands(workspaces, calendar, commands, documents, platform, log),
+    registerHistoryCommand(workspaces, calendar, commands, documents, platform.git),
     registerConfigCommand(workspaces, commands),
     overviews,
     commands.register('handoff.refresh', () => workspaces.reload()),

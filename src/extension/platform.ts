@@ -5,6 +5,7 @@
  * the extension asks the platform what it can do, never which host it runs in.
  */
 import type * as vscode from 'vscode';
+import type { CommitChanges } from '../core/insight/history';
 import type { BulkReader } from '../core/index/store';
 import type { BranchChoice } from '../node/gitBranches';
 import type { Revisions } from '../node/gitRevisions';
@@ -27,6 +28,8 @@ export interface GitTools {
   userEmail(dir: string): Promise<string | undefined>;
   /** The branches to compare with, in the order offered (node/gitBranches.ts), and the one checked out. */
   branches(dir: string, signal?: AbortSignal): Promise<{ choices: BranchChoice[]; current: string | undefined }>;
+  /** The commits that changed account files below `folders` (node/gitHistory.ts), oldest first. */
+  history(dir: string, folders: readonly string[], signal?: AbortSignal): Promise<CommitChanges[]>;
   /** The account files below `folders` that differ between `base` and the working tree, at each. */
   revisions(dir: string, folders: readonly string[], base: string, signal?: AbortSignal): Promise<Revisions>;
   /** What git throws that is a refusal to show (its own complaint) or a cancel, for the command manager. */

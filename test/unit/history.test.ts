@@ -2,7 +2,7 @@
 // are known: what git's commits are to a sales manager — transitions, days in stage, conversion,
 // win rate, cycle.
 import * as assert from 'node:assert/strict';
-import { historyOf, sinceOf, stageFlow, winRateOf, type CommitChanges, type FileChange } from '../../src/core/insight/history';
+import { historyOf, sinceOf, stageFlow, storyOf, winRateOf, type CommitChanges, type FileChange } from '../../src/core/insight/history';
 import type { Role } from '../../src/core/model/stage';
 import { stalledProblem } from '../../src/core/insight/stalled';
 import { readAccount } from '../../src/core/read/accountRead';
@@ -91,6 +91,33 @@ describe('history from git: transitions', () => {
     assert.equal(sinceOf(history, other, 'demo', '2026-02-05').since, '2026-01-05');
     assert.equal(sinceOf(history, DEAL, 'proposal', '2026-02-05').since, '2026-01-05');
     assert.deepEqual(history.transitions.map((t) => t.kind), ['added', 'added']);
+  });
+});
+
+describe('history from git: an account\'s story', () => {
+  it('tells the transitions of one account across a region move and a handoff, and none of another\'s', () => {
+    const moved = 'accounts/ae/emea/acme.md';
+    const customer = 'accounts/am/emea/acme.md';
+    const history = historyOf(
+      [
+        commit('2026-01-05', [{ to: DEAL, after: acme('demo') }, { to: 'accounts/ae/apac/other.md', after: { name: 'Other', stage: 'demo' } }]),
+        commit('2026-02-01', [{ from: DEAL, to: moved, before: acme('demo'), after: acme('closed_won') }]),
+        commit('2026-02-03', [{ from: moved, to: customer, before: acme('closed_won'), after: acme('onboarding', { am: 'budi@example.com' }) }]),
+      ],
+      roleOf,
+    );
+    assert.deepEqual(
+      storyOf(history, customer).map((t) => [t.date, t.kind, t.from, t.to]),
+      [
+        ['2026-01-05', 'added', null, 'demo'],
+        ['2026-02-01', 'stage', 'demo', 'closed_won'],
+        ['2026-02-03', 'handoff', moved, customer],
+        ['2026-02-03', 'stage', 'closed_won', 'onboarding'],
+        ['2026-02-03', 'owner', null, 'budi@example.com'],
+      ],
+    );
+    assert.deepEqual(storyOf(history, 'accounts/ae/apac/other.md').map((t) => t.kind), ['added']);
+    assert.deepEqual(storyOf(history, 'accounts/ae/apac/never.md'), []);
   });
 });
 

@@ -70,19 +70,26 @@ interface Lineage {
 export interface History {
   transitions: Transition[];
   stays: StageStay[];
-  /** Each account file of the last commit: its lineage's added day and its current stay. */
-  byFile: Map<string, { added: CalendarDay; stay?: StageStay }>;
+  /** Each account file of the last commit: its account's number, the day it was added and its current stay. */
+  byFile: Map<string, { account: number; added: CalendarDay; stay?: StageStay }>;
+  /** Which account (the number of `byFile` and `StageStay`) each transition is of. */
+  accountOf: WeakMap<Transition, number>;
 }
 
 /** Replays the commits, oldest first. `roleOf` tells which role folder a path is in (a handoff moves a file from `ae` to `am`). */
 export function historyOf(commits: readonly CommitChanges[], roleOf: (file: string) => Role | undefined): History {
   const transitions: Transition[] = [];
   const stays: StageStay[] = [];
+  const accountOf = new WeakMap<Transition, number>();
   const lineages = new Map<string, Lineage>();
   let next = 0;
   for (const { commit, date, author, changes } of commits) {
-    const emit = (file: string, state: AccountState | undefined, kind: TransitionKind, from: string | number | null | undefined, to: string | number | null | undefined) =>
-      transitions.push({ file, name: state?.name ?? baseName(file), date, commit, author, kind, from: from ?? null, to: to ?? null });
+    let current: Lineage | undefined;
+    const emit = (file: string, state: AccountState | undefined, kind: TransitionKind, from: string | number | null | undefined, to: string | number | null | undefined) => {
+      const transition: Transition = { file, name: state?.name ?? baseName(file), date, commit, author, kind, from: from ?? null, to: to ?? null };
+      transitions.push(transition);
+      if (current) accountOf.set(transition, current.id);
+    };
     const enter = (lineage: Lineage, stage: string | undefined) => {
       if (lineage.stay) lineage.stay.left = date;
       lineage.stay = stage === undefined ? undefined : { account: lineage.id, stage, entered: date, ae: lineage.state.ae };
@@ -98,6 +105,7 @@ export function historyOf(commits: readonly CommitChanges[], roleOf: (file: stri
         if (change.from === undefined) continue;
         const lineage = lineages.get(change.from);
         lineages.delete(change.from);
+        current = lineage;
         emit(change.from, before, 'removed', before.stage, null);
         if (lineage?.stay) lineage.stay.left = date;
         continue;
@@ -107,11 +115,13 @@ export function historyOf(commits: readonly CommitChanges[], roleOf: (file: stri
       if (!lineage) {
         // Added (or first seen: history may begin after the file did).
         lineage = { id: next++, added: date, state: after };
+        current = lineage;
         emit(change.to, after, 'added', null, after.stage);
         enter(lineage, after.stage);
         moved.set(change.to, lineage);
         continue;
       }
+      current = lineage;
       const roles = change.from === undefined ? undefined : [roleOf(change.from), roleOf(change.to)];
       if (roles?.[0] === 'ae' && roles[1] === 'am') emit(change.to, after, 'handoff', change.from, change.to);
       if (roles?.[0] === 'am' && roles[1] === 'ae') emit(change.to, after, 'handback', change.from, change.to);
@@ -128,9 +138,15 @@ export function historyOf(commits: readonly CommitChanges[], roleOf: (file: stri
     }
     for (const [file, lineage] of moved) lineages.set(file, lineage);
   }
-  const byFile = new Map<string, { added: CalendarDay; stay?: StageStay }>();
-  for (const [file, lineage] of lineages) byFile.set(file, { added: lineage.added, stay: lineage.stay });
-  return { transitions, stays, byFile };
+  const byFile = new Map<string, { account: number; added: CalendarDay; stay?: StageStay }>();
+  for (const [file, lineage] of lineages) byFile.set(file, { account: lineage.id, added: lineage.added, stay: lineage.stay });
+  return { transitions, stays, byFile, accountOf };
+}
+
+/** The transitions of the account now at `file`, oldest first, across its renames (a handoff, a move to another region folder). */
+export function storyOf(history: History, file: string): Transition[] {
+  const account = history.byFile.get(file)?.account;
+  return account === undefined ? [] : history.transitions.filter((transition) => history.accountOf.get(transition) === account);
 }
 
 /** Since when an account of the working tree has been in `stage`: its stay's start, or `today` when the stage is not committed yet (or the file is new). */

@@ -11,14 +11,13 @@ import type { GitTools, Platform } from '../platform';
 import { failureDetail } from '../workspace/failure';
 import type { AccountFolder, AccountWorkspaces } from '../workspace/accountWorkspaces';
 import type { Calendar } from '../workspace/calendar';
-import { accountHref, ReadOnlyDocuments } from '../editor/readOnlyDocuments';
+import { accountHref, type ReadOnlyDocuments } from '../editor/readOnlyDocuments';
 import { pickFolder } from './accountPicks';
 import type { CommandManager } from './commandManager';
 import { warn } from './notifications';
 import { notificationText } from '../../core/output/notificationText';
 
-export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager, platform: Platform, log: vscode.LogOutputChannel): vscode.Disposable {
-  const documents = new ReadOnlyDocuments();
+export function registerReportCommands(workspaces: AccountWorkspaces, calendar: Calendar, commands: CommandManager, documents: ReadOnlyDocuments, platform: Platform, log: vscode.LogOutputChannel): vscode.Disposable {
   const { git } = platform;
   // Where git cannot run (the browser), Compare with Branch leaves the menus and the palette. Set only
   // there, so that on the desktop the palette offers it before Handoff activates (running it activates Handoff).
@@ -34,7 +33,6 @@ export function registerReportCommands(workspaces: AccountWorkspaces, calendar: 
   /** Where the last CSV went this session; the home folder before that. Never the repository, where a CSV would end up in a commit. */
   let csvFolder: vscode.Uri | undefined;
   return vscode.Disposable.from(
-    documents,
     workspaces.onDidChange(() => documents.indexChanged()),
     commands.register('handoff.openReport', async (periodId?: string) => {
       const folder = await pickTeam();
