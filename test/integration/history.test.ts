@@ -1,11 +1,12 @@
 // Show Account History: an account's story from git, in a read-only Markdown document.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HandoffApi } from '../../src/extension/extension';
 import { recordNotifications } from './notifications';
 import { testAccounts } from './helpers';
-import { accountText, activateHandoff, workspaceUri } from './workbench';
+import { accountText, activateHandoff, groupOf, waitFor, workspaceUri } from './workbench';
 
 describe('Show Account History', () => {
   let api: HandoffApi;
@@ -21,10 +22,14 @@ describe('Show Account History', () => {
     git('2026-10-01', 'init', '-q', '-b', 'main');
     git('2026-10-01', 'add', '-A');
     git('2026-10-01', 'commit', '-qm', 'the team');
-    await vscode.commands.executeCommand('handoff.moveToStage', own.uri('ae/story.md'), 'closed_won');
+    // Won, as a teammate's commit would bring it (no editor, so nothing unsaved holds the handoff back).
+    fs.writeFileSync(own.path('ae/story.md'), own.read('ae/story.md').replace('\nstage: demo\n', '\nstage: closed_won\n'));
+    await waitFor('the index to see the deal won', () => groupOf(api, own.file('ae/story.md')) === 'closed_won');
     git('2026-10-20', 'add', '-A');
     git('2026-10-20', 'commit', '-qm', 'won');
-    await vscode.commands.executeCommand('handoff.handOff', own.uri('ae/story.md'), 'budi@example.com');
+    const handedOff = await vscode.commands.executeCommand<vscode.Uri>('handoff.handOff', own.uri('ae/story.md'), 'budi@example.com');
+    assert.equal(handedOff?.toString(), own.uri('am/story.md').toString());
+    await waitFor('the handoff on disk', () => fs.existsSync(own.path('am/story.md')) && !fs.existsSync(own.path('ae/story.md')) && /\nstage: onboarding\n/.test(own.read('am/story.md')));
     git('2026-11-02', 'add', '-A');
     git('2026-11-02', 'commit', '-qm', 'handed off');
     api.setToday('2026-11-24');
