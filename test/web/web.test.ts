@@ -48,9 +48,21 @@ describe('Handoff on the web (the web worker extension host)', () => {
 
   afterEach(async () => {
     const files = made.splice(0);
+    const ours = new Set(files.map((file) => uriOf(file).toString()));
+    // Unsaved text (a note whose file an undo took away is such a document) would ask to be saved on
+    // close, or be auto saved back after the delete (afterDelay in a browser): reverted first, as
+    // test/integration/helpers.ts does.
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && ours.has(d.uri.toString()))) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const file of files) if ((await read(file)) !== undefined) await vscode.workspace.fs.delete(uriOf(file), { useTrash: false });
-    await waitFor('the index to let go of the test\'s files', () => !api.indexedFiles().some((file) => files.includes(file)));
+    const held = () => api.indexedFiles().filter((file) => files.includes(file));
+    await waitFor('the index to let go of the test\'s files', () => held().length === 0).catch(async (error: Error) => {
+      const onDisk = await Promise.all(files.map(async (file) => `${file} ${(await read(file)) === undefined ? 'gone' : 'there'}`));
+      throw new Error(`${error.message}: the index holds ${held().join(', ')}; on disk: ${onDisk.join(', ')}`);
+    });
   });
 
   it('activates in a web worker (no Node, no process), on files reached through workspace.fs', () => {
